@@ -1,0 +1,173 @@
+"""The `pressfacts_counts` component: counts of things, with value, qualifier and item.
+
+Candidates are the model's CARDINAL entities and the numerals that token
+patterns (`patterns/counts.jsonl`) find. A candidate takes the qualifier words
+before it (`patterns/count_qualifiers.jsonl`), is dropped where it is no count
+(years, ages, measurements, phone numbers, numbers inside names), gets its
+value from `pipeline.numbers`, and its counted item from the dependency parse.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from pipeline import extensions, numbers
+from pipeline.lexicon import read_jsonl, words
+from pipeline.spans import non_overlapping, overlaps, strip_tokens
+
+UNITS = words("measure_units")
+BLOCKERS_BEFORE = words("count_blockers_before")
+ITEM_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "advmod", "nummod", "poss",
+                      "punct", "hmod", "cc", "conj", "acomp", "neg", "quantmod"}
+NOT_ITEM_DEPS = {"det", "predet", "case", "nummod", "quantmod", "poss"}
+TIME_UNITS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "old"}
+LIST_POS = {"NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT"}
+NOT_LIST_WORDS = {"more", "other", "many", "most", "several", "some"}
+VAGUE_WORDS = {"dozens", "hundreds", "thousands", "millions", "scores", "tens"}
+
+
+@Language.factory("pressfacts_counts", default_config={"patterns": "counts.jsonl"})
+def make_count_spans(nlp: Language, name: str, patterns: str) -> CountSpans:
+    """Factory: the component is configured by the name of its pattern file."""
+    return CountSpans(nlp, name, patterns)
+
+
+class CountSpans:
+    """Find COUNT spans and fill `span._.quantity` and `span._.item`."""
+
+    def __init__(self, nlp: Language, name: str, patterns: str) -> None:
+        self.name = name
+        self.matcher = Matcher(nlp.vocab)
+        for i, entry in enumerate(read_jsonl(patterns)):
+            self.matcher.add(f"COUNT:{entry.get('id', i)}", [entry["pattern"]], greedy="LONGEST")
+        self.qualifiers = PhraseMatcher(nlp.vocab, attr="LOWER")
+        phrases = list(numbers.qualifier_phrases()) + ["an estimated", "a total of"]
+        self.qualifiers.add("Q", [nlp.make_doc(p) for p in phrases])
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken: list[Span] = []
+        for key in (extensions.ENTITIES, extensions.DATES, extensions.OPAQUE):
+            if key in doc.spans:
+                taken.extend(doc.spans[key])
+        candidates = [Span(doc, e.start, e.end, label="COUNT") for e in doc.ents
+                      if e.label_ == "CARDINAL"]
+        candidates += [Span(doc, s, e, label="COUNT") for _, s, e in self.matcher(doc)]
+        qualifier_ends = {start_end[1]: start_end[0] for start_end in
+                          ((s, e) for _, s, e in self.qualifiers(doc))}
+        found: list[Span] = []
+        for cand in sorted(candidates, key=lambda s: (s.start - s.end, s.start)):
+            span = self._bound(cand, qualifier_ends)
+            if span is None or overlaps(span, taken) or self._not_a_count(span):
+                continue
+            quantity = numbers.parse_count(span.text)
+            if quantity is None:
+                continue
+            span._.quantity = quantity
+            found.append(span)
+        kept = non_overlapping(found)
+        for span in kept:
+            span._.item = counted_item(span)
+        doc.spans[extensions.COUNTS] = kept
+        return doc
+
+    def _bound(self, cand: Span, qualifier_ends: dict[int, int]) -> Span | None:
+        """Trim punctuation and a trailing `of`; take the qualifier words just before."""
+        span = strip_tokens(cand, leading=frozenset({"the"}),
+                            trailing=frozenset({"of"}))
+        if span is None:
+            return None
+        start = span.start
+        while start in qualifier_ends and qualifier_ends[start] < start:
+            start = qualifier_ends[start]
+        if start > 0 and span.doc[start - 1].lower_ == "between" and \
+                any(t.lower_ == "and" for t in span):
+            start -= 1
+        return Span(cand.doc, start, span.end, label="COUNT")
+
+    def _not_a_count(self, span: Span) -> bool:
+        """Years, ages, measurements, identifiers, phone numbers and pronoun `one`."""
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        after2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        if before is not None and before.lower_ in BLOCKERS_BEFORE:
+            return True
+        if after is not None and (after.lower_ in UNITS or after.text in {"%", "-year", "°"}):
+            return True
+        if after is not None and after.text in {"-", "–"} and after2 is not None and (
+                after2.lower_ in TIME_UNITS or after2.like_num):
+            return True
+        if before is not None and before.text in {"-", "(", "+", "/", "–"} and \
+                span.start > 1 and doc[span.start - 2].like_num:
+            return True
+        last = span[-1]
+        if last.shape_ == "dddd" and len(span) == 1 and 1800 <= int(last.text) <= 2100 and \
+                not (last.dep_ == "nummod" and last.head.tag_ == "NNS"):
+            return True
+        if span.text.lower() in {"one", "1"} and (
+                last.dep_ != "nummod" or (after is not None and after.lower_ == "of")):
+            return True
+        return bool(last.like_num and last.text[:1].isdigit() and after is not None
+                    and after.text == ":")
+
+
+def _numeric_head(span: Span) -> Token:
+    """The token of the count the parse attaches to the counted noun."""
+    for tok in reversed(span):
+        if tok.like_num or tok.lower_ in VAGUE_WORDS or tok.lower_ in {"dozen", "million",
+                                                                       "billion", "thousand"}:
+            return tok
+    return span.root
+
+
+def _noun_for(span: Span) -> Token | None:
+    """The counted noun: the head the number modifies, or the object of a partitive `of`."""
+    doc = span.doc
+    num = _numeric_head(span)
+    for tok in (num, *span):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end - 1:
+                pobj = [c for c in child.children if c.dep_ == "pobj"]
+                if pobj and pobj[0].pos_ in {"NOUN", "PROPN"}:
+                    return pobj[0]
+    if span.end < len(doc) and doc[span.end].lower_ == "of":
+        of = doc[span.end]
+        pobj = [c for c in of.children if c.dep_ == "pobj"]
+        if pobj and pobj[0].pos_ in {"NOUN", "PROPN"}:
+            return pobj[0]
+    head = num.head
+    if head.i >= span.end and head.pos_ in {"NOUN", "PROPN"} and \
+            num.dep_ in {"nummod", "amod", "compound", "quantmod", "nmod"}:
+        return head
+    if span.end < len(doc) and doc[span.end].pos_ in {"NOUN"} and doc[span.end].tag_ == "NNS":
+        return doc[span.end]
+    return None
+
+
+def counted_item(span: Span) -> Span | None:
+    """The counted noun phrase: modifiers and compounds, coordinated heads; no PPs."""
+    noun = _noun_for(span)
+    if noun is None:
+        return None
+    doc = span.doc
+    left = noun.i
+    for child in noun.lefts:
+        if child.dep_ in NOT_ITEM_DEPS or child.i < span.end:
+            continue
+        left = min(left, max(child.left_edge.i, span.end))
+    right = noun.i
+    for conj in noun.conjuncts:
+        between = doc[noun.i + 1:conj.i + 1]
+        if conj.i > noun.i and conj.pos_ in {"NOUN", "PROPN"} and all(
+                t.pos_ in LIST_POS and t.lower_ not in NOT_LIST_WORDS for t in between):
+            right = max(right, conj.i)
+    while left < right and (doc[left].is_punct or doc[left].dep_ in NOT_ITEM_DEPS
+                            or doc[left].lower_ in {"of", "the"}):
+        left += 1
+    if left < span.end:
+        left = span.end
+    if left > right:
+        return None
+    return Span(doc, left, right + 1, label="ITEM")

@@ -1,0 +1,137 @@
+"""The `pressfacts_dates` component: temporal expressions with TIMEX3 values.
+
+Candidates come from the model's DATE/TIME entities and from token patterns
+(`patterns/dates.jsonl`) for what the model misses. Each is trimmed to the
+TIMEX3 extent (prepositions out), split where it is a range, and normalised by
+`pipeline.dates` against the document date; what does not normalise is no date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from pipeline import dates, extensions
+from pipeline.lexicon import read_jsonl, words
+from pipeline.spans import non_overlapping, overlaps, strip_tokens
+
+PREPOSITIONS = words("date_prepositions")
+CONNECTORS = words("range_connectors")
+FREQUENCY_ADJECTIVES = {"daily", "weekly", "monthly", "annual", "yearly", "quarterly"}
+RELATIVE_TO_SENTENCE = ("same period", "earlier", "before", "prior", "previous year")
+
+
+def clause_tense(token: Token) -> str:
+    """Past, present or future, from the verb that governs the token."""
+    head = token
+    for _ in range(6):
+        if head.pos_ in {"VERB", "AUX"} or head.head is head:
+            break
+        head = head.head
+    aux = {child.lower_ for child in head.children if child.dep_ in {"aux", "auxpass"}}
+    if aux & {"will", "shall", "'ll"} or ({"going"} & aux):
+        return "future"
+    if head.tag_ in {"VBD"} or aux & {"was", "were", "had", "did"}:
+        return "past"
+    if head.tag_ == "VBN" and aux & {"has", "have"}:
+        return "past"
+    if head.tag_ == "VBN" and not aux:
+        return "past"
+    return "present"
+
+
+@Language.factory(
+    "pressfacts_dates",
+    default_config={"patterns": "dates.jsonl", "day_first": False, "fiscal_year_start": 1},
+)
+def make_date_spans(nlp: Language, name: str, patterns: str, day_first: bool,
+                    fiscal_year_start: int) -> DateSpans:
+    """Factory: pattern file, day-first order for `8/12/2021`, fiscal year start month."""
+    return DateSpans(nlp, name, patterns, day_first, fiscal_year_start)
+
+
+class DateSpans:
+    """Find, trim, split and normalise DATE spans into `doc.spans["pf_dates"]`."""
+
+    def __init__(self, nlp: Language, name: str, patterns: str, day_first: bool,
+                 fiscal_year_start: int) -> None:
+        self.name = name
+        self.day_first = day_first
+        self.fiscal_year_start = fiscal_year_start
+        self.matcher = Matcher(nlp.vocab)
+        for i, entry in enumerate(read_jsonl(patterns)):
+            self.matcher.add(f"DATE:{entry.get('id', i)}", [entry["pattern"]], greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = list(doc.spans[extensions.ENTITIES]) if extensions.ENTITIES in doc.spans else []
+        opaque = list(doc.spans[extensions.OPAQUE]) if extensions.OPAQUE in doc.spans else []
+        candidates = [Span(doc, e.start, e.end, label="DATE") for e in doc.ents
+                      if e.label_ in {"DATE", "TIME"}]
+        candidates += [Span(doc, s, e, label="DATE") for _, s, e in self.matcher(doc)]
+        found: list[Span] = []
+        for cand in sorted(candidates, key=lambda s: (s.start - s.end, s.start)):
+            for span in self._pieces(cand):
+                if overlaps(span, taken) or any(
+                        o.start <= span.start and span.end <= o.end for o in opaque):
+                    continue
+                if self._adjectival(span):
+                    continue
+                found.append(span)
+        kept = non_overlapping(found)
+        for span in kept:
+            span._.timex = self._normalise(span, kept)
+        doc.spans[extensions.DATES] = [s for s in kept if s._.timex is not None]
+        return doc
+
+    def _pieces(self, span: Span) -> list[Span]:
+        """The candidate trimmed to its TIMEX3 extent; a range becomes its two ends."""
+        trimmed = strip_tokens(span, leading=PREPOSITIONS)
+        if trimmed is None:
+            return []
+        whole = self._value(trimmed)
+        for tok in trimmed[1:-1]:
+            if tok.lower_ not in CONNECTORS:
+                continue
+            if whole is not None and tok.text in {"-", "–"} and whole.timex_type == "DATE":
+                break  # an ISO date such as 2021-08-12
+            left = strip_tokens(trimmed.doc[trimmed.start:tok.i], leading=PREPOSITIONS)
+            right = strip_tokens(trimmed.doc[tok.i + 1:trimmed.end], leading=PREPOSITIONS)
+            if left is not None and right is not None and self._value(left) and \
+                    self._value(right):
+                return [Span(span.doc, left.start, left.end, label="DATE"),
+                        Span(span.doc, right.start, right.end, label="DATE")]
+        return [trimmed] if whole is not None else []
+
+    def _adjectival(self, span: Span) -> bool:
+        """`daily work`, `annual report`: frequency adjectives on a noun are no dates."""
+        if len(span) != 1:
+            return False
+        tok = span[0]
+        return tok.lower_ in FREQUENCY_ADJECTIVES and (
+            tok.dep_ == "amod" or tok.pos_ == "ADJ" or tok.head.pos_ == "NOUN" and tok.i < tok.head.i
+        )
+
+    def _value(self, span: Span, anchor: dt.date | None = None,
+               tense: str | None = None) -> dates.Timex | None:
+        return dates.normalise(span.text, anchor, tense=tense, day_first=self.day_first,
+                               fiscal_year_start=self.fiscal_year_start)
+
+    def _normalise(self, span: Span, all_dates: list[Span]) -> dates.Timex | None:
+        """Resolve against the document date, or another date of the sentence when relative."""
+        anchor: dt.date | None = span.doc._.document_date
+        lower = span.text.lower()
+        if any(key in lower for key in RELATIVE_TO_SENTENCE):
+            sent = span.sent
+            for other in all_dates:
+                if other is span or not (sent.start <= other.start < sent.end) or \
+                        other.start > span.start:
+                    continue
+                value = self._value(other, anchor)
+                if value is not None and value.timex_type == "DATE" and value.value[:4].isdigit():
+                    year = int(value.value[:4])
+                    base = anchor or dt.date(year, 12, 31)
+                    anchor = base.replace(year=year, day=min(base.day, 28))
+        return self._value(span, anchor, clause_tense(span.root))

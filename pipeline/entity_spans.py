@@ -1,0 +1,215 @@
+"""The `pressfacts_entities` component: ORG, PERSON, GPE, MONEY and PERCENT spans.
+
+The bare model finds most names but bounds them wrongly for the guidelines
+(cut at a quote or a parenthesis, `the` and `'s` kept, events and slogans
+tagged as organisations). This component repairs the model's spans, adds the
+organisation names that token patterns (`patterns/entities.jsonl`) find from
+their head nouns, and drops what the guidelines leave unannotated.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from pipeline import extensions, numbers
+from pipeline.lexicon import read_jsonl, words
+from pipeline.spans import is_quote, non_overlapping, strip_tokens
+
+MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "GPE": "GPE", "MONEY": "MONEY",
+                "PERCENT": "PERCENT"}
+OPAQUE_MODEL_LABELS = {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+DETERMINERS = words("determiners")
+PERSON_TITLES = words("person_titles")
+GPE_DESCRIPTORS = words("gpe_descriptors")
+COMPASS = words("compass_regions")
+ORG_HEADS = words("org_heads")
+EVENT_HEADS = words("event_heads")
+MAX_QUOTED_NAME = 14
+
+
+def _is_cap(token: Token) -> bool:
+    """A token that can stand inside a proper name."""
+    text = token.text
+    if token.is_title or (token.is_upper and token.is_alpha):
+        return not (token.is_stop and token.i == token.sent.start) and token.lower_ not in {
+            "the", "a", "an", "in", "on", "at", "of", "for", "to", "and", "according",
+        }
+    if text in {"-", "&"} and token.i > 0 and not token.doc[token.i - 1].whitespace_:
+        return not token.whitespace_
+    if token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_:
+        return token.is_alpha
+    return False
+
+
+if not Token.has_extension("pf_cap"):
+    Token.set_extension("pf_cap", getter=_is_cap)
+
+
+def quoted_regions(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges (inside the marks) of short quotations that look like names or titles."""
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for token in doc:
+        if not is_quote(token) or token.text in {"'s", "’s"}:
+            continue
+        if token.text in {"'", "’"} and token.i > 0 and not doc[token.i - 1].whitespace_ and \
+                doc[token.i - 1].is_alpha:
+            continue  # an apostrophe, not a quote
+        if open_at is None:
+            open_at = token.i
+        else:
+            start, end = open_at + 1, token.i
+            open_at = None
+            if 0 < end - start <= MAX_QUOTED_NAME and _name_like(doc[start:end]):
+                regions.append((start, end))
+    return regions
+
+
+def _name_like(span: Span) -> bool:
+    """Title-case content words and no finite verb: a name or a title, not speech."""
+    content = [t for t in span if t.is_alpha and not t.is_stop]
+    if not content:
+        return False
+    if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in span):
+        return False
+    capped = sum(1 for t in content if t.is_title or t.is_upper or t.text[:1].isupper())
+    return capped / len(content) >= 0.6
+
+
+@Language.factory(
+    "pressfacts_entities",
+    default_config={"patterns": "entities.jsonl"},
+)
+def make_entity_spans(nlp: Language, name: str, patterns: str) -> EntitySpans:
+    """Factory: the component is configured by the name of its pattern file."""
+    return EntitySpans(nlp, name, patterns)
+
+
+class EntitySpans:
+    """Repair, add and filter name spans; store them in `doc.spans["pf_entities"]`."""
+
+    def __init__(self, nlp: Language, name: str, patterns: str) -> None:
+        self.name = name
+        self.matcher = Matcher(nlp.vocab)
+        self.labels: dict[int, str] = {}
+        for i, entry in enumerate(read_jsonl(patterns)):
+            key = f"{entry['label']}:{entry.get('id', i)}"
+            self.matcher.add(key, [entry["pattern"]], greedy="LONGEST")
+            self.labels[nlp.vocab.strings[key]] = entry["label"]
+        self.wires = PhraseMatcher(nlp.vocab)
+        self.wires.add("WIRE", [nlp.make_doc(w) for w in words("wire_services")])
+        self.qualifiers = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.qualifiers.add("Q", [nlp.make_doc(p) for p in numbers.qualifier_phrases()])
+
+    def __call__(self, doc: Doc) -> Doc:
+        opaque = [doc[s:e] for s, e in quoted_regions(doc)]
+        rule_orgs: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            label = self.labels[match_id]
+            span = Span(doc, start, end, label="ORG")
+            if label == "OPAQUE":
+                opaque.append(span)
+            else:
+                rule_orgs.append(span)
+        opaque += [e for e in doc.ents if e.label_ in OPAQUE_MODEL_LABELS]
+        for start, end in quoted_regions(doc):
+            if doc[end - 1].lower_ in ORG_HEADS:  # a quoted organisation name
+                rule_orgs.append(Span(doc, start, end, label="ORG"))
+        rule_orgs += [Span(doc, s, e, label="ORG") for _, s, e in self.wires(doc)]
+
+        candidates: list[Span] = []
+        for span in sorted(rule_orgs, key=lambda s: s.start - s.end):
+            candidates.extend(self._repair(span))
+        for ent in doc.ents:
+            label = MODEL_LABELS.get(ent.label_)
+            if label:
+                candidates.extend(self._repair(Span(doc, ent.start, ent.end, label=label)))
+        kept = [s for s in candidates if self._keep(s, opaque)]
+        spans = non_overlapping(kept)
+        for span in spans:
+            self._set_value(span)
+        doc.spans[extensions.ENTITIES] = spans
+        doc.spans[extensions.OPAQUE] = opaque
+        return doc
+
+    def _repair(self, span: Span) -> list[Span]:
+        """Trim one span to guideline boundaries; may split it in two or more."""
+        doc = span.doc
+        parts: list[Span] = []
+        start = span.start
+        for tok in span:  # possessive chains and parentheticals split the span
+            if tok.text in {"'s", "’s"} and tok.i + 1 < span.end:
+                parts.append(Span(doc, start, tok.i, label=span.label))
+                start = tok.i + 1
+            elif tok.text == "(":
+                parts.append(Span(doc, start, tok.i, label=span.label))
+                close = next((t.i for t in doc[tok.i:span.end] if t.text == ")"), None)
+                inner = doc[tok.i + 1:close] if close else None
+                if inner is not None and len(inner) == 1 and inner[0].is_upper:
+                    parts.append(Span(doc, inner.start, inner.end, label=span.label))
+                start = span.end if close is None else close + 1
+                break
+        if start < span.end:
+            parts.append(Span(doc, start, span.end, label=span.label))
+        repaired: list[Span] = []
+        for part in parts:
+            trimmed = self._trim(part)
+            if trimmed is not None:
+                repaired.append(trimmed)
+        return repaired
+
+    def _trim(self, span: Span) -> Span | None:
+        label = span.label_
+        if label in {"MONEY", "PERCENT"}:
+            trimmed = strip_tokens(span)
+            return self._extend_qualifier(trimmed) if trimmed is not None else None
+        leading = DETERMINERS | (PERSON_TITLES if label == "PERSON" else frozenset())
+        trimmed = strip_tokens(span, leading=leading)
+        if trimmed is None:
+            return None
+        if label == "PERSON":  # titles may stack: "Deputy Director Xiao"
+            while len(trimmed) > 1 and trimmed[0].lower_ in PERSON_TITLES:
+                trimmed = Span(span.doc, trimmed.start + 1, trimmed.end, label=label)
+        if label == "GPE":
+            end = trimmed.end
+            while end - 1 > trimmed.start and span.doc[end - 1].lower_ in GPE_DESCRIPTORS \
+                    and span.doc[end - 1].is_lower:
+                end -= 1
+            trimmed = Span(span.doc, trimmed.start, end, label=label)
+        return trimmed
+
+    def _extend_qualifier(self, span: Span) -> Span:
+        """MONEY/PERCENT take the same qualifier words as counts ("over 99 percent")."""
+        doc = span.doc
+        window = doc[max(0, span.start - 4):span.start]
+        best = span.start
+        for _, start, end in self.qualifiers(window):
+            if window.start + end == span.start:
+                best = min(best, window.start + start)
+        return Span(doc, best, span.end, label=span.label)
+
+    def _keep(self, span: Span, opaque: list[Span]) -> bool:
+        """Drop what the guidelines do not annotate."""
+        label = span.label_
+        text_lower = span.text.lower()
+        if any(o.start <= span.start and span.end <= o.end and
+               not (o.start == span.start and o.end == span.end and label == "ORG"
+                    and span[-1].lower_ in ORG_HEADS)
+               for o in opaque):
+            return False
+        if label in {"ORG", "PERSON", "GPE"}:
+            if not any(t.text[:1].isupper() for t in span):
+                return False
+            if text_lower in COMPASS or span[-1].lower_ in EVENT_HEADS:
+                return False
+        if label == "PERSON" and span[-1].lower_ in ORG_HEADS:
+            return False
+        return True
+
+    def _set_value(self, span: Span) -> None:
+        if span.label_ == "MONEY":
+            span._.money = numbers.parse_money(span.text)
+        elif span.label_ == "PERCENT":
+            span._.quantity = numbers.parse_percent(span.text)

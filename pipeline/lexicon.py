@@ -1,0 +1,43 @@
+"""Word lists and token patterns shipped as data files under `pipeline/patterns/`.
+
+Token patterns may name a word list instead of spelling it out:
+`{"LOWER": {"IN": "@org_heads"}}` expands to the `org_heads` list of
+`lexicon.json`, so each list is written once and shared by code and patterns.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+PATTERNS_DIR = Path(__file__).parent / "patterns"
+
+
+@cache
+def lexicon() -> dict[str, tuple[str, ...]]:
+    """The named word lists of `lexicon.json`."""
+    data = json.loads((PATTERNS_DIR / "lexicon.json").read_text(encoding="utf-8"))
+    return {name: tuple(words) for name, words in data.items()}
+
+
+def words(name: str) -> frozenset[str]:
+    """One word list as a set, for membership tests."""
+    return frozenset(lexicon()[name])
+
+
+def _expand(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith("@"):
+        return list(lexicon()[value[1:]])
+    if isinstance(value, dict):
+        return {key: _expand(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_expand(item) for item in value]
+    return value
+
+
+def read_jsonl(name: str) -> list[dict[str, Any]]:
+    """Read `patterns/<name>`, one JSON object a line; `@list` references expanded."""
+    lines = (PATTERNS_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [_expand(json.loads(line)) for line in lines if line.strip()]
