@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint schemas evaluate bench review clean
+.PHONY: install run test lint schemas evaluate bench review clean thresholds
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -32,3 +32,6 @@ evaluate: install
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+
+thresholds: install
+	$(BIN)/python corpus/tools/write_thresholds.py

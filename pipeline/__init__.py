@@ -20,7 +20,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from pipeline.extract import Extractor
+    from pipeline.extractor import Extractor
     from pipeline.models import ArticleRecord
     from pipeline.readers import Article, ArticleError
 
@@ -34,7 +34,7 @@ def load(model: str | None = None, **config: object) -> Language:
 
 @cache
 def _extractor(model: str | None) -> Extractor:
-    from pipeline.extract import Extractor
+    from pipeline.extractor import Extractor
 
     return Extractor(model)
 

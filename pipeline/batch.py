@@ -21,7 +21,7 @@ from pathlib import Path
 import spacy
 
 from pipeline import __version__
-from pipeline.extract import DEFAULT_BATCH_SIZE, Extractor
+from pipeline.extractor import DEFAULT_BATCH_SIZE, Extractor
 from pipeline.language import installed_model_info
 from pipeline.models import ErrorRecord, RunSummary
 from pipeline.readers import Article, ArticleError, read_articles
@@ -107,7 +107,7 @@ def run(inputs: list[Path], out_dir: Path, *, workers: int = 1, settings: Settin
         document_date: dt.date | None = None,
         on_article: Callable[[bool], None] | None = None) -> RunSummary:
     """Extract every article under `inputs` into `out_dir`; returns what `run.json` holds."""
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     clock = time.perf_counter()
     extracted = failed = 0
     with AtomicFile(out_dir / RECORDS) as records, AtomicFile(out_dir / ERRORS) as errors:

@@ -18,11 +18,14 @@ from pipeline.lexicon import read_jsonl, words
 from pipeline.spans import non_overlapping, overlaps, strip_tokens
 
 UNITS = words("measure_units")
+TIME_UNITS = words("time_units")
+AGE_WORDS = words("age_words")
+CURRENCY_WORDS = frozenset(e["phrase"].lower() for e in read_jsonl("currencies.jsonl"))
+HYPHENS = {"-", "–", "—"}
 BLOCKERS_BEFORE = words("count_blockers_before")
 ITEM_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "advmod", "nummod", "poss",
                       "punct", "hmod", "cc", "conj", "acomp", "neg", "quantmod"}
 NOT_ITEM_DEPS = {"det", "predet", "case", "nummod", "quantmod", "poss"}
-TIME_UNITS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "old"}
 LIST_POS = {"NOUN", "PROPN", "ADJ", "CCONJ", "PUNCT"}
 NOT_LIST_WORDS = {"more", "other", "many", "most", "several", "some"}
 VAGUE_WORDS = {"dozens", "hundreds", "thousands", "millions", "scores", "tens"}
@@ -92,25 +95,52 @@ class CountSpans:
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
         after2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        first, last = span[0], span[-1]
         if before is not None and before.lower_ in BLOCKERS_BEFORE:
             return True
-        if after is not None and (after.lower_ in UNITS or after.text in {"%", "-year", "°"}):
+        if any(t.lower_ in AGE_WORDS for t in doc[max(0, span.start - 3):span.start]):
             return True
-        if after is not None and after.text in {"-", "–"} and after2 is not None and (
-                after2.lower_ in TIME_UNITS or after2.like_num):
+        if after is not None and (after.lower_ in UNITS or after.lower_ in TIME_UNITS
+                                  or after.text in {"%", "°"} or after.lower_ in CURRENCY_WORDS):
             return True
-        if before is not None and before.text in {"-", "(", "+", "/", "–"} and \
-                span.start > 1 and doc[span.start - 2].like_num:
+        if before is not None and (before.lower_ in CURRENCY_WORDS or before.text == ":"):
             return True
-        last = span[-1]
+        if after is not None and after.text in HYPHENS and not last.whitespace_ and \
+                after2 is not None and not after2.like_num:
+            return True  # a compound adjective: "310,000-square-foot", "Form 10-K", "one-stop"
+        if before is not None and before.text in HYPHENS and not before.whitespace_ and \
+                span.start > 1 and not doc[span.start - 2].whitespace_:
+            return True  # "net-zero", "two-thirds"
+        if first.text[:1] == "0" and len(first.text) > 1 and first.text[1:2].isdigit():
+            return True  # identifiers and phone numbers keep leading zeros
+        neighbours = [t for t in (before, after) if t is not None]
+        if any(t.is_digit and t.text != last.text for t in neighbours):
+            return True  # digit groups of a phone number: "+41 21 310 4710"
+        if before is not None and before.text == "+":
+            return True
+        if self._apposition_age(span, before, after):
+            return True
         if last.shape_ == "dddd" and len(span) == 1 and 1800 <= int(last.text) <= 2100 and \
                 not (last.dep_ == "nummod" and last.head.tag_ == "NNS"):
             return True
         if span.text.lower() in {"one", "1"} and (
-                last.dep_ != "nummod" or (after is not None and after.lower_ == "of")):
+                last.dep_ != "nummod" or (after is not None and after.lower_ in {"of", "in"})):
+            return True
+        if after is not None and after.lower_ == "in" and after2 is not None and after2.like_num:
+            return True  # "one in ten"
+        if before is not None and before.lower_ == "in" and span.start > 1 and \
+                doc[span.start - 2].lower_ in {"one", "1"}:
             return True
         return bool(last.like_num and last.text[:1].isdigit() and after is not None
                     and after.text == ":")
+
+    @staticmethod
+    def _apposition_age(span: Span, before: Token | None, after: Token | None) -> bool:
+        """`Connor Hale, 19, received ...`: an age between commas after a name."""
+        if before is None or after is None or before.text != "," or after.text != ",":
+            return False
+        name = span.doc[span.start - 2] if span.start > 1 else None
+        return name is not None and name.ent_type_ == "PERSON"
 
 
 def _numeric_head(span: Span) -> Token:

@@ -21,7 +21,11 @@ from pipeline.spans import non_overlapping, overlaps, strip_tokens
 PREPOSITIONS = words("date_prepositions")
 CONNECTORS = words("range_connectors")
 FREQUENCY_ADJECTIVES = {"daily", "weekly", "monthly", "annual", "yearly", "quarterly"}
-RELATIVE_TO_SENTENCE = ("same period", "earlier", "before", "prior", "previous year")
+RELATIVE_TO_SENTENCE = ("same period", "a year earlier", "the year before", "previous year")
+REPORTED_PERIOD = frozenset({"the quarter", "the period"})
+PRIOR_PERIOD = frozenset({"the prior-year quarter", "the year-ago quarter", "the prior year quarter",
+                          "the year-earlier quarter", "the prior-year period"})
+QUARTER_VALUE = ("-Q",)
 
 
 def clause_tense(token: Token) -> str:
@@ -62,15 +66,19 @@ class DateSpans:
         self.day_first = day_first
         self.fiscal_year_start = fiscal_year_start
         self.matcher = Matcher(nlp.vocab)
+        self.trim_last: set[int] = set()
         for i, entry in enumerate(read_jsonl(patterns)):
             self.matcher.add(f"DATE:{entry.get('id', i)}", [entry["pattern"]], greedy="LONGEST")
+            if entry.get("trim_last"):
+                self.trim_last.add(nlp.vocab.strings[f"DATE:{entry.get('id', i)}"])
 
     def __call__(self, doc: Doc) -> Doc:
         taken = list(doc.spans[extensions.ENTITIES]) if extensions.ENTITIES in doc.spans else []
         opaque = list(doc.spans[extensions.OPAQUE]) if extensions.OPAQUE in doc.spans else []
         candidates = [Span(doc, e.start, e.end, label="DATE") for e in doc.ents
                       if e.label_ in {"DATE", "TIME"}]
-        candidates += [Span(doc, s, e, label="DATE") for _, s, e in self.matcher(doc)]
+        candidates += [Span(doc, s, e - (m in self.trim_last), label="DATE")
+                       for m, s, e in self.matcher(doc)]
         found: list[Span] = []
         for cand in sorted(candidates, key=lambda s: (s.start - s.end, s.start)):
             for span in self._pieces(cand):
@@ -89,6 +97,9 @@ class DateSpans:
     def _pieces(self, span: Span) -> list[Span]:
         """The candidate trimmed to its TIMEX3 extent; a range becomes its two ends."""
         trimmed = strip_tokens(span, leading=PREPOSITIONS)
+        if trimmed is not None and len(trimmed) > 1 and trimmed[0].lower_ == "last" and \
+                trimmed[0].pos_ in {"VERB", "AUX"}:  # "will last three days"
+            trimmed = strip_tokens(trimmed[1:], leading=PREPOSITIONS)
         if trimmed is None:
             return []
         whole = self._value(trimmed)
@@ -106,13 +117,15 @@ class DateSpans:
         return [trimmed] if whole is not None else []
 
     def _adjectival(self, span: Span) -> bool:
-        """`daily work`, `annual report`: frequency adjectives on a noun are no dates."""
+        """`daily work`, `annual report`, `winter appeal`: words describing a noun are no dates."""
         if len(span) != 1:
             return False
         tok = span[0]
-        return tok.lower_ in FREQUENCY_ADJECTIVES and (
-            tok.dep_ == "amod" or tok.pos_ == "ADJ" or tok.head.pos_ == "NOUN" and tok.i < tok.head.i
-        )
+        if tok.is_digit:
+            return False  # "its 2024 budget" is a date
+        if tok.lower_ in FREQUENCY_ADJECTIVES and (tok.dep_ == "amod" or tok.pos_ == "ADJ"):
+            return True
+        return tok.dep_ in {"amod", "compound"} and tok.head.pos_ == "NOUN" and tok.i < tok.head.i
 
     def _value(self, span: Span, anchor: dt.date | None = None,
                tense: str | None = None) -> dates.Timex | None:
@@ -120,18 +133,53 @@ class DateSpans:
                                fiscal_year_start=self.fiscal_year_start)
 
     def _normalise(self, span: Span, all_dates: list[Span]) -> dates.Timex | None:
-        """Resolve against the document date, or another date of the sentence when relative."""
+        """Resolve against the document date, or against an earlier date when relative."""
         anchor: dt.date | None = span.doc._.document_date
         lower = span.text.lower()
+        tense = clause_tense(span.root)
+        if lower in REPORTED_PERIOD:  # "the quarter" of an earnings release: the one reported
+            reported = self._latest(span, all_dates, anchor, QUARTER_VALUE)
+            if reported is not None:
+                return reported
+        if lower in PRIOR_PERIOD:
+            reported = self._latest(span, all_dates, anchor, QUARTER_VALUE)
+            if reported is not None:
+                return dates.Timex("DATE", _shift_year(reported.value, -1))
         if any(key in lower for key in RELATIVE_TO_SENTENCE):
             sent = span.sent
-            for other in all_dates:
-                if other is span or not (sent.start <= other.start < sent.end) or \
-                        other.start > span.start:
+            for other in reversed(all_dates):
+                if other.start >= span.start or other.start < sent.start:
                     continue
-                value = self._value(other, anchor)
-                if value is not None and value.timex_type == "DATE" and value.value[:4].isdigit():
-                    year = int(value.value[:4])
-                    base = anchor or dt.date(year, 12, 31)
-                    anchor = base.replace(year=year, day=min(base.day, 28))
-        return self._value(span, anchor, clause_tense(span.root))
+                value = self._value(other, anchor, clause_tense(other.root))
+                if value is None or value.timex_type != "DATE" or not value.value[:4].isdigit():
+                    continue
+                if "same period" in lower:
+                    return dates.Timex("DATE", _shift_year(value.value, -1))
+                year = int(value.value[:4])
+                base = anchor or dt.date(year, 12, 31)
+                anchor = base.replace(year=year, day=min(base.day, 28))
+                break
+        return self._value(span, anchor, tense)
+
+    def _latest(self, span: Span, all_dates: list[Span], anchor: dt.date | None,
+                shape: tuple[str, ...]) -> dates.Timex | None:
+        """The nearest earlier date whose value has the given shape (a quarter)."""
+        for other in reversed(all_dates):
+            if other.start >= span.start:
+                continue
+            if other.text.lower() in REPORTED_PERIOD | PRIOR_PERIOD:
+                continue
+            value = self._value(other, anchor, clause_tense(other.root))
+            if value is not None and value.timex_type == "DATE" and any(
+                    marker in value.value for marker in shape):
+                return value
+        return None
+
+
+def _shift_year(value: str, years: int) -> str:
+    """`2019-H1` -> `2018-H1`; `FY2025-Q1` -> `FY2024-Q1`; X-years stay unknown."""
+    prefix = "FY" if value.startswith("FY") else ""
+    body = value[len(prefix):]
+    if not body[:4].isdigit():
+        return value
+    return f"{prefix}{int(body[:4]) + years:04d}{body[4:]}"

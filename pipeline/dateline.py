@@ -49,22 +49,25 @@ class DatelineFinder:
         ]], greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
-        head = self._first_line(doc)
-        if head is None:
-            return doc
-        start, end = head
+        for start, end in self._first_lines(doc):
+            if self._parse(doc, start, end):
+                break
+        return doc
+
+    def _parse(self, doc: Doc, start: int, end: int) -> bool:
+        """Read a dateline on tokens [start, end); True if there was one."""
         i = start
         place_start = i
         while i < end and _is_place_token(doc[i]) and doc[i].text not in {"(", "/"}:
             i += 1
-            while i < end and doc[i].text == "," and i + 1 < end and \
+            while i < end and doc[i].lower_ in {",", "and", "&"} and i + 1 < end and \
                     _is_place_token(doc[i + 1]):
-                i += 1  # "SAN JOSE, Calif.," / "NAIROBI, Kenya,"
+                i += 1  # "SAN JOSE, Calif.," / "NAIROBI, Kenya," / "MUNICH and BOSTON"
         place = doc[place_start:i].text.rstrip(",").strip() or None
         while i < end and doc[i].text == ",":
             i += 1
         date_text = None
-        matches = [(s, e) for _, s, e in self.date_matcher(doc[i:end].as_doc())]
+        matches = sorted((s, e) for _, s, e in self.date_matcher(doc[i:end].as_doc()))
         if matches and matches[0][0] == 0:
             s, e = matches[0]
             date_span = doc[i + s:i + e]
@@ -88,27 +91,35 @@ class DatelineFinder:
         if i < end and doc[i].text in DASHES:
             i += 1
         if not ((place and (date_text or agency or byline)) or date_text):
-            return doc
+            return False
         if not place and doc[i - 1].text not in DASHES:
-            return doc
+            return False
         last = doc[i - 1]
         doc._.dateline = {"place": place, "date_text": date_text,
                           "start": doc[start].idx, "end": last.idx + len(last.text)}
         doc._.byline = byline
         if date_text is not None:
             self._date_from_dateline(doc, date_text)
-        return doc
+        return True
 
-    def _first_line(self, doc: Doc) -> tuple[int, int] | None:
-        """Token range of the first line, after leading punctuation and space."""
+    def _first_lines(self, doc: Doc, lines: int = 3) -> list[tuple[int, int]]:
+        """Token ranges of the first lines (a headline may stand above the dateline)."""
+        ranges = []
         start = 0
-        while start < len(doc) and (doc[start].is_space or doc[start].is_punct) and \
-                doc[start].text not in {"("}:
-            start += 1
-        end = start
-        while end < len(doc) and end - start < self.max_tokens and "\n" not in doc[end].text:
-            end += 1
-        return (start, end) if end > start else None
+        while start < len(doc) and len(ranges) < lines:
+            while start < len(doc) and (doc[start].is_space or doc[start].is_punct) and \
+                    doc[start].text not in {"("}:
+                start += 1
+            end = start
+            while end < len(doc) and end - start < self.max_tokens and \
+                    "\n" not in doc[end].text:
+                end += 1
+            if end > start:
+                ranges.append((start, end))
+            while end < len(doc) and "\n" not in doc[end].text:
+                end += 1
+            start = end + 1
+        return ranges
 
     def _date_from_dateline(self, doc: Doc, date_text: str) -> None:
         """Metadata and CLI dates win; a dateline without a year borrows one only if months agree."""

@@ -26,6 +26,11 @@ GPE_DESCRIPTORS = words("gpe_descriptors")
 COMPASS = words("compass_regions")
 ORG_HEADS = words("org_heads")
 EVENT_HEADS = words("event_heads")
+HEADLINE_VERBS = words("headline_verbs")
+CORPORATE_WORDS = words("corporate_words")
+TITLE_WORDS = words("title_words")
+WEEKDAYS = words("weekdays")
+MONTHS = words("month_names")
 MAX_QUOTED_NAME = 14
 
 
@@ -67,6 +72,26 @@ def quoted_regions(doc: Doc) -> list[tuple[int, int]]:
     return regions
 
 
+def _defines_alias(doc: Doc, start: int, end: int) -> bool:
+    """`Acme Corp. ("Acme" or the "Company")`: a quoted short name defined in parentheses."""
+    before = [t for t in doc[max(0, start - 4):start] if not is_quote(t)]
+    return bool(before) and (before[-1].text == "(" or (
+        len(before) >= 2 and before[-2].lower_ == "or" and before[-1].lower_ == "the")
+        or before[-1].lower_ == "or")
+
+
+def _hyphen_joined(token: Token) -> bool:
+    """The second half of a hyphenated word (`Ji-ho`), which trimming must not cut."""
+    doc = token.doc
+    return token.i > 1 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ \
+        and not doc[token.i - 1].whitespace_
+
+
+def _defined_in_parens(doc: Doc, span: Span) -> bool:
+    return span.start > 1 and doc[span.start - 1].text in {"\"", "“"} and \
+        doc[span.start - 2].text == "("
+
+
 def _name_like(span: Span) -> bool:
     """Title-case content words and no finite verb: a name or a title, not speech."""
     content = [t for t in span if t.is_alpha and not t.is_stop]
@@ -93,28 +118,31 @@ class EntitySpans:
     def __init__(self, nlp: Language, name: str, patterns: str) -> None:
         self.name = name
         self.matcher = Matcher(nlp.vocab)
-        self.labels: dict[int, str] = {}
+        self.labels: dict[int, tuple[str, str]] = {}
         for i, entry in enumerate(read_jsonl(patterns)):
             key = f"{entry['label']}:{entry.get('id', i)}"
             self.matcher.add(key, [entry["pattern"]], greedy="LONGEST")
-            self.labels[nlp.vocab.strings[key]] = entry["label"]
+            self.labels[nlp.vocab.strings[key]] = (entry["label"], str(entry.get("id", i)))
         self.wires = PhraseMatcher(nlp.vocab)
         self.wires.add("WIRE", [nlp.make_doc(w) for w in words("wire_services")])
         self.qualifiers = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.qualifiers.add("Q", [nlp.make_doc(p) for p in numbers.qualifier_phrases()])
 
     def __call__(self, doc: Doc) -> Doc:
-        opaque = [doc[s:e] for s, e in quoted_regions(doc)]
-        rule_orgs: list[Span] = []
+        quoted = quoted_regions(doc)
+        aliases_defined = [r for r in quoted if _defines_alias(doc, *r)]
+        opaque = [doc[s:e] for s, e in quoted if (s, e) not in aliases_defined]
+        rule_orgs: list[Span] = [Span(doc, s, e, label="ORG") for s, e in aliases_defined]
         for match_id, start, end in self.matcher(doc):
-            label = self.labels[match_id]
-            span = Span(doc, start, end, label="ORG")
+            label, pattern_id = self.labels[match_id]
             if label == "OPAQUE":
-                opaque.append(span)
-            else:
-                rule_orgs.append(span)
+                opaque.append(Span(doc, start, end, label="ORG"))
+            elif pattern_id == "stock-exchange":
+                rule_orgs.append(Span(doc, start + 1, start + 2, label="ORG"))
+            elif self._plausible(doc, start, end, pattern_id):
+                rule_orgs.append(Span(doc, start, end, label="ORG"))
         opaque += [e for e in doc.ents if e.label_ in OPAQUE_MODEL_LABELS]
-        for start, end in quoted_regions(doc):
+        for start, end in quoted:
             if doc[end - 1].lower_ in ORG_HEADS:  # a quoted organisation name
                 rule_orgs.append(Span(doc, start, end, label="ORG"))
         rule_orgs += [Span(doc, s, e, label="ORG") for _, s, e in self.wires(doc)]
@@ -128,19 +156,76 @@ class EntitySpans:
                 candidates.extend(self._repair(Span(doc, ent.start, ent.end, label=label)))
         kept = [s for s in candidates if self._keep(s, opaque)]
         spans = non_overlapping(kept)
+        spans = self._add_aliases(doc, spans, opaque)
         for span in spans:
             self._set_value(span)
         doc.spans[extensions.ENTITIES] = spans
         doc.spans[extensions.OPAQUE] = opaque
         return doc
 
+    @staticmethod
+    def _plausible(doc: Doc, start: int, end: int, pattern_id: str) -> bool:
+        """Reject rule matches that join two names or misread a title or a phrase."""
+        span = doc[start:end]
+        if pattern_id == "acronym-in-parens":
+            return (start > 0 and doc[start - 1].text[:1].isupper()) or (
+                start > 1 and doc[start - 1].text in {"'s", "’s"})
+        if pattern_id == "short-form" and end < len(doc) and doc[end].lower_ in {"of", "for"}:
+            return False
+        if pattern_id == "cap-and-head":
+            conj = next(t.i for t in span if t.lower_ in {"and", "&"})
+            if any(t.lower_ in ORG_HEADS for t in doc[start:conj]):
+                return False
+        return True
+
+    def _add_aliases(self, doc: Doc, spans: list[Span], opaque: list[Span]) -> list[Span]:
+        """Later short mentions of a company name: "Calvera" after "Calvera Semiconductor Inc."."""
+        aliases: set[tuple[str, ...]] = set()
+        for span in spans:
+            if span.label_ != "ORG":
+                continue
+            toks = [t.text for t in span]
+            core = list(toks)
+            while core and (core[-1].lower() in CORPORATE_WORDS or core[-1] == ","):
+                core.pop()
+            if _defined_in_parens(doc, span):
+                aliases.add(tuple(toks))
+            if len(core) == len(toks) or not core:
+                continue
+            for n in range(1, len(core) + 1):
+                alias = tuple(core[:n])
+                if alias[0][:1].isupper() and alias[0].lower() not in DETERMINERS:
+                    aliases.add(alias)
+        if not aliases:
+            return spans
+        gpe_words = {s.text for s in spans if s.label_ == "GPE"}
+        aliases = {a for a in aliases if " ".join(a) not in gpe_words}
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for alias in sorted(aliases, key=len, reverse=True):
+            by_first.setdefault(alias[0], []).append(alias)
+        found: list[Span] = []
+        i = 0
+        while i < len(doc):
+            for alias in by_first.get(doc[i].text, ()):
+                if tuple(t.text for t in doc[i:i + len(alias)]) == alias and not (
+                        i + len(alias) < len(doc) and doc[i + len(alias)].text[:1].isupper()
+                        and doc[i + len(alias)].is_alpha):
+                    found.append(Span(doc, i, i + len(alias), label="ORG"))
+                    i += len(alias) - 1
+                    break
+            i += 1
+        found = [f for f in found if not any(o.start <= f.start and f.end <= o.end for o in opaque)]
+        keep = [s for s in spans if s.label_ == "ORG" or not any(
+            s.start < f.end and f.start < s.end for f in found)]
+        return non_overlapping([*keep, *found])
+
     def _repair(self, span: Span) -> list[Span]:
         """Trim one span to guideline boundaries; may split it in two or more."""
         doc = span.doc
         parts: list[Span] = []
         start = span.start
-        for tok in span:  # possessive chains and parentheticals split the span
-            if tok.text in {"'s", "’s"} and tok.i + 1 < span.end:
+        for tok in span:  # possessive chains, parentheticals and line breaks split the span
+            if "\n" in tok.text or (tok.text in {"'s", "’s"} and tok.i + 1 < span.end):
                 parts.append(Span(doc, start, tok.i, label=span.label))
                 start = tok.i + 1
             elif tok.text == "(":
@@ -169,6 +254,13 @@ class EntitySpans:
         trimmed = strip_tokens(span, leading=leading)
         if trimmed is None:
             return None
+        end = trimmed.end
+        while end - 1 > trimmed.start and not _hyphen_joined(span.doc[end - 1]) and (
+                span.doc[end - 1].lower_ in WEEKDAYS or span.doc[end - 1].lower_ in MONTHS
+                or span.doc[end - 1].is_lower or span.doc[end - 1].is_punct
+                or (label == "ORG" and span.doc[end - 1].lower_ in HEADLINE_VERBS)):
+            end -= 1
+        trimmed = Span(span.doc, trimmed.start, end, label=label)
         if label == "PERSON":  # titles may stack: "Deputy Director Xiao"
             while len(trimmed) > 1 and trimmed[0].lower_ in PERSON_TITLES:
                 trimmed = Span(span.doc, trimmed.start + 1, trimmed.end, label=label)
@@ -205,6 +297,9 @@ class EntitySpans:
             if text_lower in COMPASS or span[-1].lower_ in EVENT_HEADS:
                 return False
         if label == "PERSON" and span[-1].lower_ in ORG_HEADS:
+            return False
+        if label == "ORG" and (span[0].lower_ in TITLE_WORDS - {"head"} or (
+                span.end < len(span.doc) and span.doc[span.end].lower_ == "officer")):
             return False
         return True
 

@@ -17,8 +17,15 @@ import jsonlines
 
 from pipeline.models import ArticleRecord, GoldDocument
 from pipeline.readers import Article, read_file
-from pipeline.scoring import LABELS, DocumentErrors, Mention, Tally, mentions, score_document, \
-    summarise
+from pipeline.scoring import (
+    LABELS,
+    DocumentErrors,
+    Mention,
+    Tally,
+    mentions,
+    score_document,
+    summarise,
+)
 
 SPLITS_FILE = "splits.json"
 
@@ -153,7 +160,7 @@ def run_evaluation(gold_dir: Path, *, pred: Path | None = None, split: str | Non
         if missing:
             raise GoldError(f"{pred} has no record for: {', '.join(missing)}")
     else:
-        from pipeline.extract import Extractor
+        from pipeline.extractor import Extractor
         from pipeline.readers import ArticleError
 
         extractor = Extractor(model)

