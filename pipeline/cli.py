@@ -161,6 +161,68 @@ def evaluate(
         raise typer.Exit(1)
 
 
+@app.command()
+def review(
+    records: Annotated[Path, typer.Argument(help="records.jsonl written by `extract`.")],
+    gold: Annotated[Path | None, typer.Option(
+        help="Folder of gold files: mark missed, spurious, mis-bounded and wrong-value spans.")]
+    = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the site.")]
+    = Path("outputs/review"),
+) -> None:
+    """Write a static HTML site (no server needed) to read the records, with gold differences.
+
+    An errors.jsonl beside the records file is counted per article and listed.
+    """
+    from pipeline.review import ReviewError
+    from pipeline.review import review as build_review
+
+    try:
+        site = build_review(records, output, gold)
+    except ReviewError as e:
+        _usage_error(str(e))
+    err.print(f"{len(site.pages)} article page(s) written; open {site.index}")
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="The article's doc id.")],
+    records: Annotated[Path, typer.Option(help="records.jsonl written by `extract`.")]
+    = Path("outputs/records.jsonl"),
+) -> None:
+    """Print one record in the terminal: the text with spans coloured, then its tables."""
+    from pipeline.review import ReviewError
+    from pipeline.show import show as show_record
+
+    try:
+        show_record(records, doc_id, out)
+    except ReviewError as e:
+        _usage_error(str(e))
+
+
+@app.command()
+def bench(
+    n: Annotated[int, typer.Option("--n", min=1, help="Articles in the synthetic corpus.")]
+    = 2000,
+    batch_size: Annotated[int | None, typer.Option(
+        min=1, help="Articles per nlp.pipe batch (default: extraction's).")] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the JSON.")]
+    = Path("outputs/bench.json"),
+    skip_workers: Annotated[bool, typer.Option(
+        "--skip-workers", help="Skip the 2-worker run (c).")] = False,
+    quarter_run: Annotated[bool, typer.Option(
+        "--quarter-run", help="Measure (b)'s memory at N/4 in a separate run, not a "
+                              "checkpoint of the N run.")] = False,
+    repeat: Annotated[int, typer.Option(min=1, help="Runs per measurement (median).")] = 1,
+    model: ModelOpt = None,
+) -> None:
+    """Throughput of extraction against the bare spaCy model; writes OUTPUT (bench.json)."""
+    from pipeline.bench import main as run_bench
+
+    run_bench(n, batch_size=batch_size, model=model, output=output, skip_workers=skip_workers,
+              quarter_run=quarter_run, repeat=repeat, console=out)
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="pressfacts")

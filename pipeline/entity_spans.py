@@ -14,7 +14,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import extensions, numbers
-from pipeline.lexicon import read_jsonl, words
+from pipeline.lexicon import read_jsonl, read_lines, words
 from pipeline.spans import is_quote, non_overlapping, strip_tokens
 
 MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "GPE": "GPE", "MONEY": "MONEY",
@@ -31,6 +31,11 @@ CORPORATE_WORDS = words("corporate_words")
 TITLE_WORDS = words("title_words")
 WEEKDAYS = words("weekdays")
 MONTHS = words("month_names")
+POSSESSIVE_NAME_WORDS = words("possessive_name_words")
+LOCATION_PREPOSITIONS = words("location_prepositions")
+CURRENCY_TOKENS = frozenset(e["phrase"] for e in read_jsonl("currencies.jsonl"))
+RANGE_WORDS = {"to", "and", "-", "–"}
+TIE_ORDER = ("PERSON", "ORG", "GPE")  # on a tie, a place is the likelier reading
 MAX_QUOTED_NAME = 14
 
 
@@ -80,6 +85,85 @@ def _defines_alias(doc: Doc, start: int, end: int) -> bool:
         or before[-1].lower_ == "or")
 
 
+def _acronyms_of_common_nouns(doc: Doc) -> set[str]:
+    """`annual recurring revenue (ARR)`: an acronym defined for a lowercase phrase is no name."""
+    found = set()
+    for tok in doc[1:-1]:
+        if tok.is_upper and tok.is_alpha and doc[tok.i - 1].text == "(" and \
+                doc[tok.i + 1].text == ")" and tok.i > 1 and doc[tok.i - 2].is_lower:
+            found.add(tok.text)
+    return found
+
+
+def _harmonise_labels(spans: list[Span]) -> list[Span]:
+    """One name, one label: the model tags "Halifax" GPE once and ORG once; take the majority.
+
+    PERSON after `in`/`across` is a place (`in Mali`) unless it is a person elsewhere.
+    """
+    votes: dict[str, dict[str, int]] = {}
+    for span in spans:
+        if span.label_ in {"ORG", "PERSON", "GPE"}:
+            label = span.label_
+            if label == "PERSON" and span.start > 0 and \
+                    span.doc[span.start - 1].lower_ in LOCATION_PREPOSITIONS:
+                label = "GPE"
+            tally = votes.setdefault(span.text, {})
+            tally[label] = tally.get(label, 0) + 1
+    out = []
+    for span in spans:
+        tally = votes.get(span.text)
+        if tally and len(tally) > 1 or (tally and span.label_ not in tally):
+            best = max(tally.items(), key=lambda kv: (kv[1], TIE_ORDER.index(kv[0])))[0]
+            if best != span.label_:
+                span = Span(span.doc, span.start, span.end, label=best)
+        out.append(span)
+    return out
+
+
+def _merge_ranges(spans: list[Span]) -> list[Span]:
+    """`$5.60 to $5.80`, `between $1.15 billion and $1.19 billion`, `9% to 12%`: one span."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == span.label_ and span.label_ in {"MONEY", "PERCENT"} \
+                and span.start == prev.end + 1 and span.doc[prev.end].lower_ in RANGE_WORDS:
+            start = prev.start
+            if span.doc[prev.end].lower_ == "and" and start > 0 and \
+                    span.doc[start - 1].lower_ == "between":
+                start -= 1
+            out[-1] = Span(span.doc, start, span.end, label=span.label_)
+        else:
+            out.append(span)
+    return out
+
+
+def _add_person_aliases(doc: Doc, spans: list[Span], opaque: list[Span]) -> list[Span]:
+    """A later bare surname (`Castillo`, or `Xiao` for Xiao Hongbo) is the same person."""
+    names = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in (s[0], s[-1])
+             if t.is_title and t.is_alpha}
+    if not names:
+        return spans
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for tok in doc:
+        if tok.text in names and (tok.i not in covered or any(
+                s.start == tok.i and s.end == tok.i + 1 and s.label_ != "PERSON" for s in spans)):
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if (nxt is not None and nxt.is_title and nxt.is_alpha) or \
+                    (prev is not None and prev.is_title and prev.is_alpha and
+                     prev.i != prev.sent.start):
+                continue
+            if any(o.start <= tok.i < o.end for o in opaque):
+                continue
+            found.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    if not found:
+        return spans
+    starts = {f.start for f in found}
+    keep = [s for s in spans if not (len(s) == 1 and s.start in starts)]
+    return non_overlapping([*keep, *found])
+
+
 def _hyphen_joined(token: Token) -> bool:
     """The second half of a hyphenated word (`Ji-ho`), which trimming must not cut."""
     doc = token.doc
@@ -123,6 +207,9 @@ class EntitySpans:
             key = f"{entry['label']}:{entry.get('id', i)}"
             self.matcher.add(key, [entry["pattern"]], greedy="LONGEST")
             self.labels[nlp.vocab.strings[key]] = (entry["label"], str(entry.get("id", i)))
+        self.places = frozenset(read_lines("places.txt"))
+        self.gazetteer = PhraseMatcher(nlp.vocab)
+        self.gazetteer.add("GPE", list(nlp.tokenizer.pipe(sorted(self.places))))
         self.wires = PhraseMatcher(nlp.vocab)
         self.wires.add("WIRE", [nlp.make_doc(w) for w in words("wire_services")])
         self.qualifiers = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -140,28 +227,61 @@ class EntitySpans:
             elif pattern_id == "stock-exchange":
                 rule_orgs.append(Span(doc, start + 1, start + 2, label="ORG"))
             elif self._plausible(doc, start, end, pattern_id):
-                rule_orgs.append(Span(doc, start, end, label="ORG"))
+                rule_orgs.append(Span(doc, start, end, label=label))
         opaque += [e for e in doc.ents if e.label_ in OPAQUE_MODEL_LABELS]
         for start, end in quoted:
             if doc[end - 1].lower_ in ORG_HEADS:  # a quoted organisation name
                 rule_orgs.append(Span(doc, start, end, label="ORG"))
         rule_orgs += [Span(doc, s, e, label="ORG") for _, s, e in self.wires(doc)]
 
-        candidates: list[Span] = []
+        candidates: list[Span] = self._dateline_places(doc)
         for span in sorted(rule_orgs, key=lambda s: s.start - s.end):
             candidates.extend(self._repair(span))
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
             if label:
                 candidates.extend(self._repair(Span(doc, ent.start, ent.end, label=label)))
-        kept = [s for s in candidates if self._keep(s, opaque)]
+        not_orgs = _acronyms_of_common_nouns(doc)
+        candidates = [self._as_place(c) for c in candidates]
+        candidates += [Span(doc, s, e, label="GPE") for _, s, e in self.gazetteer(doc)
+                       if doc[s].is_title or doc[s].is_upper]
+        kept = [s for s in candidates if self._keep(s, opaque) and s.text not in not_orgs]
         spans = non_overlapping(kept)
         spans = self._add_aliases(doc, spans, opaque)
+        spans = _merge_ranges(_harmonise_labels(spans))
+        spans = _add_person_aliases(doc, spans, opaque)
         for span in spans:
             self._set_value(span)
         doc.spans[extensions.ENTITIES] = spans
         doc.spans[extensions.OPAQUE] = opaque
         return doc
+
+    def _as_place(self, span: Span) -> Span:
+        """A PERSON or ORG the model gave for a country or province (`Niger`, `Guizhou`)."""
+        if span.label_ in {"PERSON", "ORG"} and span.text in self.places and \
+                span[-1].lower_ not in ORG_HEADS:
+            return Span(span.doc, span.start, span.end, label="GPE")
+        return span
+
+    @staticmethod
+    def _dateline_places(doc: Doc) -> list[Span]:
+        """`SAN JOSE, Calif.,` in a dateline: each comma-separated place is a GPE."""
+        dateline = doc._.dateline
+        if not dateline or not dateline.get("place"):
+            return []
+        span = doc.char_span(dateline["start"], dateline["start"] + len(dateline["place"]),
+                             alignment_mode="expand")
+        if span is None:
+            return []
+        places = []
+        start = span.start
+        for tok in [*span, None]:
+            if tok is None or tok.text == "," or tok.lower_ in {"and", "&"}:
+                end = span.end if tok is None else tok.i
+                if end > start:
+                    places.append(Span(doc, start, end, label="GPE"))
+                start = end + 1
+        return places
 
     @staticmethod
     def _plausible(doc: Doc, start: int, end: int, pattern_id: str) -> bool:
@@ -198,8 +318,8 @@ class EntitySpans:
                     aliases.add(alias)
         if not aliases:
             return spans
-        gpe_words = {s.text for s in spans if s.label_ == "GPE"}
-        aliases = {a for a in aliases if " ".join(a) not in gpe_words}
+        places = {s.text for s in self._dateline_places(doc)}
+        aliases = {a for a in aliases if " ".join(a) not in places}
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for alias in sorted(aliases, key=len, reverse=True):
             by_first.setdefault(alias[0], []).append(alias)
@@ -228,6 +348,11 @@ class EntitySpans:
             if "\n" in tok.text or (tok.text in {"'s", "’s"} and tok.i + 1 < span.end):
                 parts.append(Span(doc, start, tok.i, label=span.label))
                 start = tok.i + 1
+            elif span.label_ == "ORG" and tok.lower_ in HEADLINE_VERBS and tok.is_title and \
+                    tok.i > span.start:
+                parts.append(Span(doc, start, tok.i, label=span.label))
+                start = span.end
+                break
             elif tok.text == "(":
                 parts.append(Span(doc, start, tok.i, label=span.label))
                 close = next((t.i for t in doc[tok.i:span.end] if t.text == ")"), None)
@@ -248,8 +373,19 @@ class EntitySpans:
     def _trim(self, span: Span) -> Span | None:
         label = span.label_
         if label in {"MONEY", "PERCENT"}:
-            trimmed = strip_tokens(span)
-            return self._extend_qualifier(trimmed) if trimmed is not None else None
+            trimmed = strip_tokens(span, leading=DETERMINERS | {"record", "combined", "total"})
+            if trimmed is None:
+                return None
+            doc = span.doc
+            start, end = trimmed.start, trimmed.end
+            while start > 0 and doc[start - 1].lower_ in CURRENCY_TOKENS:
+                start -= 1  # the model often leaves out "$" or "KSh"
+            if end < len(doc) and doc[end].lower_ in CURRENCY_TOKENS and label == "MONEY":
+                end += 1
+            trimmed = Span(doc, start, end, label=label)
+            if label == "MONEY" and any(t.lower_ in {"cent", "percent", "%"} for t in trimmed):
+                trimmed = Span(doc, start, end, label="PERCENT")
+            return self._extend_qualifier(trimmed)
         leading = DETERMINERS | (PERSON_TITLES if label == "PERSON" else frozenset())
         trimmed = strip_tokens(span, leading=leading)
         if trimmed is None:
@@ -297,6 +433,11 @@ class EntitySpans:
             if text_lower in COMPASS or span[-1].lower_ in EVENT_HEADS:
                 return False
         if label == "PERSON" and span[-1].lower_ in ORG_HEADS:
+            return False
+        if label == "MONEY" and span[-1].lower_ in {"pounds", "pound"} and \
+                span.end < len(span.doc) and span.doc[span.end].lower_ == "of":
+            return False  # weight, not sterling
+        if label == "ORG" and len(span) == 1 and span[0].pos_ == "VERB":
             return False
         if label == "ORG" and (span[0].lower_ in TITLE_WORDS - {"head"} or (
                 span.end < len(span.doc) and span.doc[span.end].lower_ == "officer")):

@@ -41,3 +41,10 @@ def read_jsonl(name: str) -> list[dict[str, Any]]:
     """Read `patterns/<name>`, one JSON object a line; `@list` references expanded."""
     lines = (PATTERNS_DIR / name).read_text(encoding="utf-8").splitlines()
     return [_expand(json.loads(line)) for line in lines if line.strip()]
+
+
+@cache
+def read_lines(name: str) -> tuple[str, ...]:
+    """Read `patterns/<name>`, one entry a line (a gazetteer)."""
+    text = (PATTERNS_DIR / name).read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
