@@ -138,11 +138,15 @@ class DateSpans:
         lower = span.text.lower()
         tense = clause_tense(span.root)
         if lower in REPORTED_PERIOD:  # "the quarter" of an earnings release: the one reported
-            reported = self._latest(span, all_dates, anchor, QUARTER_VALUE)
+            reported = self._reported(span, all_dates, anchor, QUARTER_VALUE)
             if reported is not None:
                 return reported
+        if "fiscal year" in lower and not any(t.is_digit for t in span):
+            reported = self._reported(span, all_dates, anchor, ("FY",))
+            if reported is not None:
+                return dates.Timex("DATE", reported.value.split("-")[0])
         if lower in PRIOR_PERIOD:
-            reported = self._latest(span, all_dates, anchor, QUARTER_VALUE)
+            reported = self._reported(span, all_dates, anchor, QUARTER_VALUE)
             if reported is not None:
                 return dates.Timex("DATE", _shift_year(reported.value, -1))
         if any(key in lower for key in RELATIVE_TO_SENTENCE):
@@ -159,12 +163,16 @@ class DateSpans:
                 base = anchor or dt.date(year, 12, 31)
                 anchor = base.replace(year=year, day=min(base.day, 28))
                 break
-        return self._value(span, anchor, tense)
+        value = self._value(span, anchor, tense)
+        if value is not None and anchor is not None and tense != "future" and \
+                not any(t.is_digit for t in span):
+            value = _latest_past_period(value, anchor)
+        return value
 
-    def _latest(self, span: Span, all_dates: list[Span], anchor: dt.date | None,
+    def _reported(self, span: Span, all_dates: list[Span], anchor: dt.date | None,
                 shape: tuple[str, ...]) -> dates.Timex | None:
-        """The nearest earlier date whose value has the given shape (a quarter)."""
-        for other in reversed(all_dates):
+        """The first date of the article whose value has the shape: the period it reports."""
+        for other in all_dates:
             if other.start >= span.start:
                 continue
             if other.text.lower() in REPORTED_PERIOD | PRIOR_PERIOD:
@@ -174,6 +182,19 @@ class DateSpans:
                     marker in value.value for marker in shape):
                 return value
         return None
+
+
+def _latest_past_period(value: dates.Timex, anchor: dt.date) -> dates.Timex:
+    """`the fourth quarter` in a February release is last year's: a named quarter or half
+    without a year that has not begun by the document date is the previous one."""
+    v = value.value
+    if value.timex_type != "DATE" or len(v) != 7 or not v[:4].isdigit() or v[5] not in "QH":
+        return value
+    part = int(v[6])
+    first_month = 3 * (part - 1) + 1 if v[5] == "Q" else 6 * (part - 1) + 1
+    if dt.date(int(v[:4]), first_month, 1) > anchor:
+        return dates.Timex("DATE", _shift_year(v, -1))
+    return value
 
 
 def _shift_year(value: str, years: int) -> str:

@@ -965,6 +965,24 @@ def normalise(
     the previous or coming weekday, month or season. Returns None for text that is not a
     temporal expression the guidelines annotate ("year-on-year", "45-year-old").
     """
+    timex = _normalise(text, anchor, tense, day_first, fiscal_year_start)
+    if timex is None:
+        fillers = set(_raw_table("retry_fillers"))
+        kept = [w for w in text.split() if w.lower() not in fillers]
+        if len(kept) < len(text.split()):
+            timex = _normalise(" ".join(kept), anchor, tense, day_first, fiscal_year_start)
+    return timex
+
+
+@functools.cache
+def _raw_table(key: str) -> tuple[str, ...]:
+    """One list from date_words.json, as loaded."""
+    path = Path(__file__).parent / "patterns" / "date_words.json"
+    return tuple(json.loads(path.read_text(encoding="utf-8"))[key])
+
+
+def _normalise(text: str, anchor: datetime.date | None, tense: str | None, day_first: bool,
+               fiscal_year_start: int) -> Timex | None:
     t = _tables()
     toks = _tokenise(text)
     if not toks:
