@@ -46,7 +46,7 @@ class CountSpans:
         for i, entry in enumerate(read_jsonl(patterns)):
             self.matcher.add(f"COUNT:{entry.get('id', i)}", [entry["pattern"]], greedy="LONGEST")
         self.qualifiers = PhraseMatcher(nlp.vocab, attr="LOWER")
-        phrases = list(numbers.qualifier_phrases()) + ["an estimated", "a total of"]
+        phrases = [*list(numbers.qualifier_phrases()), "an estimated", "a total of"]
         self.qualifiers.add("Q", [nlp.make_doc(p) for p in phrases])
 
     def __call__(self, doc: Doc) -> Doc:

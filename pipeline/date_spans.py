@@ -23,7 +23,8 @@ CONNECTORS = words("range_connectors")
 FREQUENCY_ADJECTIVES = {"daily", "weekly", "monthly", "annual", "yearly", "quarterly"}
 RELATIVE_TO_SENTENCE = ("same period", "a year earlier", "the year before", "previous year")
 REPORTED_PERIOD = frozenset({"the quarter", "the period"})
-PRIOR_PERIOD = frozenset({"the prior-year quarter", "the year-ago quarter", "the prior year quarter",
+PRIOR_PERIOD = frozenset({"the prior-year quarter", "the year-ago quarter",
+                          "the prior year quarter",
                           "the year-earlier quarter", "the prior-year period"})
 QUARTER_VALUE = ("-Q",)
 
@@ -129,6 +130,13 @@ class DateSpans:
 
     def _value(self, span: Span, anchor: dt.date | None = None,
                tense: str | None = None) -> dates.Timex | None:
+        partial = None if anchor is not None else _partial_anchor(span.doc)
+        if partial is not None:  # month and day known from the dateline, year not
+            timex = dates.normalise(span.text, partial, tense=tense, day_first=self.day_first,
+                                    fiscal_year_start=self.fiscal_year_start)
+            if timex is not None and not any(t.shape_ == "dddd" for t in span):
+                timex = dates.Timex(timex.timex_type, _unknown_year(timex.value))
+            return timex
         return dates.normalise(span.text, anchor, tense=tense, day_first=self.day_first,
                                fiscal_year_start=self.fiscal_year_start)
 
@@ -182,6 +190,32 @@ class DateSpans:
                     marker in value.value for marker in shape):
                 return value
         return None
+
+
+PLACEHOLDER_YEAR = 2000  # a leap year, so any month and day of a partial dateline exist
+
+
+def _partial_anchor(doc: Doc) -> dt.date | None:
+    """`Guiyang, May 26` with no year anywhere: a stand-in date in a placeholder year."""
+    dateline = doc._.dateline
+    if not dateline or not dateline.get("date_text"):
+        return None
+    timex = dates.normalise(dateline["date_text"], None)
+    if timex is None or not timex.value.startswith("XXXX-") or len(timex.value) != 10:
+        return None
+    try:
+        return dt.date(PLACEHOLDER_YEAR, int(timex.value[5:7]), int(timex.value[8:10]))
+    except ValueError:
+        return None
+
+
+def _unknown_year(value: str) -> str:
+    """Years computed from the placeholder anchor are unknown: 2000-06 -> XXXX-06."""
+    for year in (PLACEHOLDER_YEAR - 1, PLACEHOLDER_YEAR, PLACEHOLDER_YEAR + 1):
+        for prefix in ("", "FY"):
+            if value.startswith(f"{prefix}{year}"):
+                return f"{prefix}XXXX{value[len(prefix) + 4:]}"
+    return value
 
 
 def _latest_past_period(value: dates.Timex, anchor: dt.date) -> dates.Timex:

@@ -20,6 +20,7 @@ from pipeline.lexicon import words
 
 MONTHS = words("month_names")
 DASHES = {"--", "—", "-", "–", "---"}
+WIRES = frozenset(w.lower() for w in words("wire_services"))
 BYLINE_WORDS = {"reporter", "reporters", "correspondent", "by", "writer"}
 
 
@@ -79,8 +80,8 @@ class DatelineFinder:
         byline = None
         if i < end and doc[i].text in {"(", "/"}:
             close = "(" if doc[i].text == "(" else "/"
-            j = next((k for k in range(i + 1, end) if doc[k].text in {")" if close == "(" else "/"}),
-                     None)
+            closer = ")" if close == "(" else "/"
+            j = next((k for k in range(i + 1, end) if doc[k].text == closer), None)
             if j is not None:
                 inner = doc[i + 1:j]
                 if inner and inner[0].lower_ in BYLINE_WORDS:
@@ -90,7 +91,10 @@ class DatelineFinder:
                 i = j + 1
         if i < end and doc[i].text in DASHES:
             i += 1
-        if not ((place and (date_text or agency or byline)) or date_text):
+        known_wire = agency is not None and agency.lower() in WIRES
+        if not ((place and (date_text or known_wire or byline)) or date_text):
+            return False
+        if place and doc[place_start].lower_ in {"the", "a", "an"}:
             return False
         if not place and doc[i - 1].text not in DASHES:
             return False
@@ -122,7 +126,7 @@ class DatelineFinder:
         return ranges
 
     def _date_from_dateline(self, doc: Doc, date_text: str) -> None:
-        """Metadata and CLI dates win; a dateline without a year borrows one only if months agree."""
+        """Metadata and CLI dates win; a yearless dateline borrows a year only if months agree."""
         timex = dates.normalise(date_text, None)
         if timex is None or timex.timex_type != "DATE":
             return

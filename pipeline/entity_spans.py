@@ -48,7 +48,8 @@ def _is_cap(token: Token) -> bool:
         }
     if text in {"-", "&"} and token.i > 0 and not token.doc[token.i - 1].whitespace_:
         return not token.whitespace_
-    if token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_:
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and prev.text == "-" and not prev.whitespace_:
         return token.is_alpha
     return False
 
@@ -112,7 +113,7 @@ def _harmonise_labels(spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         tally = votes.get(span.text)
-        if tally and len(tally) > 1 or (tally and span.label_ not in tally):
+        if (tally and len(tally) > 1) or (tally and span.label_ not in tally):
             best = max(tally.items(), key=lambda kv: (kv[1], TIE_ORDER.index(kv[0])))[0]
             if best != span.label_:
                 span = Span(span.doc, span.start, span.end, label=best)
@@ -439,10 +440,9 @@ class EntitySpans:
             return False  # weight, not sterling
         if label == "ORG" and len(span) == 1 and span[0].pos_ == "VERB":
             return False
-        if label == "ORG" and (span[0].lower_ in TITLE_WORDS - {"head"} or (
-                span.end < len(span.doc) and span.doc[span.end].lower_ == "officer")):
-            return False
-        return True
+        followed_by_officer = span.end < len(span.doc) and span.doc[span.end].lower_ == "officer"
+        return not (label == "ORG" and (span[0].lower_ in TITLE_WORDS - {"head"}
+                                        or followed_by_officer))
 
     def _set_value(self, span: Span) -> None:
         if span.label_ == "MONEY":

@@ -18,6 +18,7 @@ from pipeline.lexicon import words
 
 CORPORATE = words("org_suffix_abbrevs") | {"Corporation", "Company", "Inc", "Ltd", "Group"}
 SHORT_FORMS = words("short_form_heads")
+CORPORATE_LOWER = words("corporate_words")
 
 
 @dataclass
@@ -87,7 +88,10 @@ class Grouper:
         toks = [t.text for t in mention]
         for group in reversed(groups):  # the same name, or a shorter form of it
             for other in group.mentions:
-                if other.text == text or _is_suffix(toks, [t.text for t in other]):
+                full = [t.text for t in other]
+                if other.text == text or _is_suffix(toks, full) or (
+                        len(toks) < len(full) and full[:len(toks)] == toks
+                        and full[-1].lower() in CORPORATE_LOWER):
                     return group
         if text.isupper() and len(mention) == 1:  # an acronym of an earlier name
             for group in reversed(groups):

@@ -8,6 +8,7 @@ are generated from these classes (`pressfacts schema`).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -69,7 +70,7 @@ class GoldDate(Span):
 def _check_no_overlap(spans: list[Span]) -> None:
     """Spans never overlap or nest (guidelines, 'Span boundaries')."""
     ordered = sorted(spans, key=lambda s: (s.start, s.end))
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in itertools.pairwise(ordered):
         if after.start < before.end:
             raise ValueError(f"overlapping spans: {before.text!r}@{before.start} and "
                              f"{after.text!r}@{after.start}")

@@ -80,7 +80,8 @@ def error_lines(errors: DocumentErrors, text: str) -> list[str]:
     for m in errors.spurious:
         lines.append(f"  SPURIOUS  {m.label:<7} {_context(text, m)} {_value(m)}")
     for p, g in errors.misbounded:
-        lines.append(f"  BOUNDS    {p.label:<7} pred {p.text!r} gold {g.text!r}  {_context(text, g)}")
+        lines.append(f"  BOUNDS    {p.label:<7} pred {p.text!r} gold {g.text!r}  "
+                     f"{_context(text, g)}")
     for p, g in errors.wrong_value:
         lines.append(f"  VALUE     {p.label:<7} {p.text!r}: pred {_value(p)} gold {_value(g)}")
     return lines if len(lines) > 1 else []

@@ -82,7 +82,8 @@ def build(source: dict) -> tuple[dict, list[str]]:
         start, end = locate(text, needle, cursor)
         cursor = end
         span = {"start": start, "end": end, "text": text[start:end]}
-        if any(start < s["end"] and s["start"] < end for k in ("entities", "counts", "dates") for s in gold[k]):
+        placed = [s for k in ("entities", "counts", "dates") for s in gold[k]]
+        if any(start < s["end"] and s["start"] < end for s in placed):
             raise ValueError(f"overlaps an earlier span: {row}")
         seen.setdefault(span["text"], set()).add(start)
         if label == "COUNT":
