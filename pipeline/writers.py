@@ -25,6 +25,9 @@ class AtomicFile:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".partial",
                                          dir=self.path.parent)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self._tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
         self._handle = os.fdopen(fd, "wb")
         return self._handle
 

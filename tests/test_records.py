@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import jsonschema
@@ -38,7 +39,7 @@ def test_every_span_text_is_what_its_offsets_cut(corpus_records: dict) -> None:
 def test_spans_never_overlap(corpus_records: dict) -> None:
     for record in corpus_records.values():
         spans = sorted([*record.entities, *record.counts, *record.dates], key=lambda s: s.start)
-        for a, b in zip(spans, spans[1:], strict=False):
+        for a, b in itertools.pairwise(spans):
             assert a.end <= b.start, (record.doc_id, a.text, b.text)
 
 
