@@ -42,7 +42,8 @@ def _usage_error(message: str) -> None:
 def extract(
     inputs: Annotated[list[Path], typer.Argument(
         help="Folders (read recursively for .txt/.md articles) and .jsonl files.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")] = Path("outputs"),
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")]
+    = Path("outputs"),
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     model: ModelOpt = None,
     document_date: Annotated[str | None, typer.Option(

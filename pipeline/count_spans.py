@@ -21,6 +21,9 @@ UNITS = words("measure_units")
 TIME_UNITS = words("time_units")
 AGE_WORDS = words("age_words")
 CURRENCY_WORDS = frozenset(e["phrase"].lower() for e in read_jsonl("currencies.jsonl"))
+# before a number only symbols and codes count: "won 46" is a verb, "KSh 35,000" is money
+CURRENCY_PREFIXES = frozenset(w for w in CURRENCY_WORDS if not w.isalpha() or len(w) <= 3) - {
+    "won"}
 HYPHENS = {"-", "–", "—"}
 BLOCKERS_BEFORE = words("count_blockers_before")
 ITEM_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "advmod", "nummod", "poss",
@@ -103,8 +106,17 @@ class CountSpans:
         if after is not None and (after.lower_ in UNITS or after.lower_ in TIME_UNITS
                                   or after.text in {"%", "°"} or after.lower_ in CURRENCY_WORDS):
             return True
-        if before is not None and (before.lower_ in CURRENCY_WORDS or before.text == ":"):
+        if before is not None and (before.lower_ in CURRENCY_PREFIXES or before.text == ":"):
             return True
+        if before is not None and before.text == "." and span.start > 1 and \
+                doc[span.start - 2].lower_ in BLOCKERS_BEFORE:
+            return True  # "No . 142"
+        if after is not None and after.text in HYPHENS and after2 is not None and \
+                after2.is_digit and not last.whitespace_:
+            return True  # phone numbers, scores and votes: "614-555-0138", "2-1", "11-0"
+        if first.is_title and first.is_alpha and after is not None and after.is_title and \
+                after.pos_ == "PROPN":
+            return True  # "One Grand Canal Square": a number inside a name
         if after is not None and after.text in HYPHENS and not last.whitespace_ and \
                 after2 is not None and not after2.like_num:
             return True  # a compound adjective: "310,000-square-foot", "Form 10-K", "one-stop"
@@ -126,7 +138,8 @@ class CountSpans:
         if span.text.lower() in {"one", "1"} and (
                 last.dep_ != "nummod" or (after is not None and after.lower_ in {"of", "in"})):
             return True
-        if after is not None and after.lower_ == "in" and after2 is not None and after2.like_num:
+        if span.text.lower() in {"one", "1"} and after is not None and after.lower_ == "in" \
+                and after2 is not None and after2.like_num:
             return True  # "one in ten"
         if before is not None and before.lower_ == "in" and span.start > 1 and \
                 doc[span.start - 2].lower_ in {"one", "1"}:

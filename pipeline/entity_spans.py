@@ -42,7 +42,10 @@ MAX_QUOTED_NAME = 14
 def _is_cap(token: Token) -> bool:
     """A token that can stand inside a proper name."""
     text = token.text
-    if token.is_title or (token.is_upper and token.is_alpha):
+    if text in {"'s", "’s"} and token.i > 0:  # "People's Government", "Hanoi People's Committee"
+        return token.doc[token.i - 1].text in POSSESSIVE_NAME_WORDS
+    if token.is_title or (token.is_upper and token.is_alpha) or (
+            text[:1].isupper() and any(c.isalpha() for c in text[1:])):
         return not (token.is_stop and token.i == token.sent.start) and token.lower_ not in {
             "the", "a", "an", "in", "on", "at", "of", "for", "to", "and", "according",
         }
@@ -165,6 +168,12 @@ def _add_person_aliases(doc: Doc, spans: list[Span], opaque: list[Span]) -> list
     return non_overlapping([*keep, *found])
 
 
+def _followed_by_acronym(doc: Doc, end: int) -> bool:
+    """`World Food Programme (WFP)`: a name given an acronym is an organisation."""
+    return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].is_upper and \
+        doc[end + 1].is_alpha and doc[end + 2].text == ")"
+
+
 def _hyphen_joined(token: Token) -> bool:
     """The second half of a hyphenated word (`Ji-ho`), which trimming must not cut."""
     doc = token.doc
@@ -223,7 +232,10 @@ class EntitySpans:
         rule_orgs: list[Span] = [Span(doc, s, e, label="ORG") for s, e in aliases_defined]
         for match_id, start, end in self.matcher(doc):
             label, pattern_id = self.labels[match_id]
-            if label == "OPAQUE":
+            if label == "OPAQUE" and _followed_by_acronym(doc, end) and \
+                    pattern_id.startswith("event"):
+                rule_orgs.append(Span(doc, start, end, label="ORG"))  # World Food Programme (WFP)
+            elif label == "OPAQUE":
                 opaque.append(Span(doc, start, end, label="ORG"))
             elif pattern_id == "stock-exchange":
                 rule_orgs.append(Span(doc, start + 1, start + 2, label="ORG"))
@@ -320,7 +332,8 @@ class EntitySpans:
         if not aliases:
             return spans
         places = {s.text for s in self._dateline_places(doc)}
-        aliases = {a for a in aliases if " ".join(a) not in places}
+        aliases = {a for a in aliases if " ".join(a) not in places
+                   and " ".join(a) not in self.places and a[0].split("-")[0] not in self.places}
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for alias in sorted(aliases, key=len, reverse=True):
             by_first.setdefault(alias[0], []).append(alias)
@@ -387,6 +400,12 @@ class EntitySpans:
             if label == "MONEY" and any(t.lower_ in {"cent", "percent", "%"} for t in trimmed):
                 trimmed = Span(doc, start, end, label="PERCENT")
             return self._extend_qualifier(trimmed)
+        if not len(span):
+            return None
+        if label == "ORG" and span[0].lower_ in PERSON_TITLES and len(span) > 1 and \
+                not any(t.lower_ in ORG_HEADS for t in span):
+            label = "PERSON"  # "Midfielder Connor Hale"
+            span = Span(span.doc, span.start, span.end, label=label)
         leading = DETERMINERS | (PERSON_TITLES if label == "PERSON" else frozenset())
         trimmed = strip_tokens(span, leading=leading)
         if trimmed is None:
