@@ -192,9 +192,9 @@ def _noun_for(span: Span) -> Token | None:
 def counted_item(span: Span) -> Span | None:
     """The counted noun phrase: modifiers and compounds, coordinated heads; no PPs."""
     noun = _noun_for(span)
-    if noun is None:
-        return None
     doc = span.doc
+    if noun is None:
+        return _noun_run_after(span)
     left = noun.i
     for child in noun.lefts:
         if child.dep_ in NOT_ITEM_DEPS or child.i < span.end:
@@ -204,13 +204,39 @@ def counted_item(span: Span) -> Span | None:
     for conj in noun.conjuncts:
         between = doc[noun.i + 1:conj.i + 1]
         if conj.i > noun.i and conj.pos_ in {"NOUN", "PROPN"} and all(
-                t.pos_ in LIST_POS and t.lower_ not in NOT_LIST_WORDS for t in between):
+                t.pos_ in LIST_POS or t.tag_ == "VBN" for t in between) and not any(
+                t.lower_ in NOT_LIST_WORDS for t in between):
             right = max(right, conj.i)
+    while right + 1 < len(doc) and (
+            (doc[right + 1].pos_ == "NOUN" and doc[right + 1].tag_ in {"NN", "NNS"})
+            or _hyphen_continues(doc, right)):
+        right += 1 + (doc[right + 1].text == "-")  # "research fellowships", "sub-counties"
     while left < right and (doc[left].is_punct or doc[left].dep_ in NOT_ITEM_DEPS
-                            or doc[left].lower_ in {"of", "the"}):
+                            or doc[left].lower_ in {"of", "the", "top"} or doc[left].like_num):
         left += 1
     if left < span.end:
         left = span.end
     if left > right:
         return None
-    return Span(doc, left, right + 1, label="ITEM")
+    return Span(doc, left, min(right + 1, len(doc)), label="ITEM")
+
+
+def _hyphen_continues(doc: Doc, i: int) -> bool:
+    """`sub` `-` `counties`: the word goes on after a hyphen with no spaces."""
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and \
+        not doc[i + 1].whitespace_ and doc[i + 2].is_alpha
+
+
+def _noun_run_after(span: Span) -> Span | None:
+    """When the parse does not attach the number (ranges), the noun phrase right after it."""
+    doc = span.doc
+    i = span.end
+    last_noun = None
+    while i < len(doc) and (doc[i].pos_ in {"ADJ", "NOUN", "PROPN"} or doc[i].tag_ == "VBN"
+                            or (doc[i].text == "-" and not doc[i].whitespace_)):
+        if doc[i].pos_ in {"NOUN", "PROPN"}:
+            last_noun = i
+        i += 1
+    if last_noun is None:
+        return None
+    return Span(doc, span.end, last_noun + 1, label="ITEM")
