@@ -115,7 +115,10 @@ class DateSpans:
                     self._value(right):
                 return [Span(span.doc, left.start, left.end, label="DATE"),
                         Span(span.doc, right.start, right.end, label="DATE")]
-        return [trimmed] if whole is not None else []
+        known = trimmed.text.lower() in REPORTED_PERIOD | PRIOR_PERIOD
+        if len(trimmed) == 1 and trimmed[0].shape_ == "dddd" and _beside_digits(trimmed):
+            return []  # "0113 343 2000" is a phone number, not the year 2000
+        return [trimmed] if whole is not None or known else []
 
     def _adjectival(self, span: Span) -> bool:
         """`daily work`, `annual report`, `winter appeal`: words describing a noun are no dates."""
@@ -159,8 +162,11 @@ class DateSpans:
                 return dates.Timex("DATE", _shift_year(reported.value, -1))
         if any(key in lower for key in RELATIVE_TO_SENTENCE):
             sent = span.sent
+            window_start = sent.start
+            if sent.start > 0:
+                window_start = span.doc[sent.start - 1].sent.start  # and the sentence before
             for other in reversed(all_dates):
-                if other.start >= span.start or other.start < sent.start:
+                if other.start >= span.start or other.start < window_start:
                     continue
                 value = self._value(other, anchor, clause_tense(other.root))
                 if value is None or value.timex_type != "DATE" or not value.value[:4].isdigit():
@@ -171,11 +177,46 @@ class DateSpans:
                 base = anchor or dt.date(year, 12, 31)
                 anchor = base.replace(year=year, day=min(base.day, 28))
                 break
+        ended = self._ended_date(span, all_dates, anchor)
+        if ended is not None:
+            return ended
+        value = self._resolved(span, anchor, tense)
+        if value is not None and not any(t.is_digit for t in span) and \
+                value.value[-3:-1] in {"-Q", "-H"}:
+            reported = self._reported(span, all_dates, anchor, QUARTER_VALUE)
+            if reported is not None and reported.value[-2:] == value.value[-2:]:
+                return reported  # "First Quarter Highlights" of a fiscal-2025 report
+        return value
+
+    def _resolved(self, span: Span, anchor: dt.date | None,
+                  tense: str | None) -> dates.Timex | None:
+        """The normalised value; a named quarter that has not begun is last year's."""
         value = self._value(span, anchor, tense)
         if value is not None and anchor is not None and tense != "future" and \
                 not any(t.is_digit for t in span):
             value = _latest_past_period(value, anchor)
         return value
+
+    def _ended_date(self, span: Span, all_dates: list[Span],
+                    anchor: dt.date | None) -> dates.Timex | None:
+        """`the year ended December 31, 2024` is 2024; `the quarter ended ...` its quarter."""
+        lower = span.text.lower()
+        doc = span.doc
+        if lower not in {"the year", "the quarter", "the fiscal year"} or span.end + 1 >= len(doc):
+            return None
+        if doc[span.end].lower_ not in {"ended", "ending", "ends"}:
+            return None
+        following = next((d for d in all_dates if
+                          d.start in {span.end + 1, span.end + 2}), None)
+        if following is None:
+            return None
+        value = self._value(following, anchor)
+        if value is None or not value.value[:4].isdigit():
+            return None
+        year = value.value[:4]
+        if lower == "the quarter" and len(value.value) >= 7:
+            return dates.Timex("DATE", f"{year}-Q{(int(value.value[5:7]) + 2) // 3}")
+        return dates.Timex("DATE", year)
 
     def _reported(self, span: Span, all_dates: list[Span], anchor: dt.date | None,
                 shape: tuple[str, ...]) -> dates.Timex | None:
@@ -185,11 +226,17 @@ class DateSpans:
                 continue
             if other.text.lower() in REPORTED_PERIOD | PRIOR_PERIOD:
                 continue
-            value = self._value(other, anchor, clause_tense(other.root))
+            value = self._resolved(other, anchor, clause_tense(other.root))
             if value is not None and value.timex_type == "DATE" and any(
                     marker in value.value for marker in shape):
                 return value
         return None
+
+
+def _beside_digits(span: Span) -> bool:
+    doc = span.doc
+    return (span.start > 0 and doc[span.start - 1].is_digit) or (
+        span.end < len(doc) and doc[span.end].is_digit)
 
 
 PLACEHOLDER_YEAR = 2000  # a leap year, so any month and day of a partial dateline exist

@@ -967,7 +967,7 @@ def normalise(
     """
     timex = _normalise(text, anchor, tense, day_first, fiscal_year_start)
     if timex is None:
-        fillers = set(_raw_table("retry_fillers"))
+        fillers = set(word_list("retry_fillers"))
         kept = [w for w in text.split() if w.lower() not in fillers]
         if len(kept) < len(text.split()):
             timex = _normalise(" ".join(kept), anchor, tense, day_first, fiscal_year_start)
@@ -975,7 +975,7 @@ def normalise(
 
 
 @functools.cache
-def _raw_table(key: str) -> tuple[str, ...]:
+def word_list(key: str) -> tuple[str, ...]:
     """One list from date_words.json, as loaded."""
     path = Path(__file__).parent / "patterns" / "date_words.json"
     return tuple(json.loads(path.read_text(encoding="utf-8"))[key])

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from pipeline import extensions, numbers
+from pipeline import dates, extensions, numbers
 from pipeline.lexicon import read_jsonl, read_lines, words
 from pipeline.spans import is_quote, non_overlapping, strip_tokens
 
@@ -35,6 +35,7 @@ POSSESSIVE_NAME_WORDS = words("possessive_name_words")
 LOCATION_PREPOSITIONS = words("location_prepositions")
 CURRENCY_TOKENS = frozenset(e["phrase"] for e in read_jsonl("currencies.jsonl"))
 RANGE_WORDS = {"to", "and", "-", "–"}
+TIMEZONES = frozenset(dates.word_list("timezones"))
 TIE_ORDER = ("PERSON", "ORG", "GPE")  # on a tie, a place is the likelier reading
 MAX_QUOTED_NAME = 14
 
@@ -448,7 +449,7 @@ class EntitySpans:
                for o in opaque):
             return False
         if label in {"ORG", "PERSON", "GPE"}:
-            if not any(t.text[:1].isupper() for t in span):
+            if not any(t.text[:1].isupper() for t in span) or text_lower in TIMEZONES:
                 return False
             if text_lower in COMPASS or span[-1].lower_ in EVENT_HEADS:
                 return False
