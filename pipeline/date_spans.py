@@ -32,8 +32,11 @@ QUARTER_VALUE = ("-Q",)
 def clause_tense(token: Token) -> str:
     """Past, present or future, from the verb that governs the token."""
     head = token
-    for _ in range(6):
-        if head.pos_ in {"VERB", "AUX"} or head.head is head:
+    for _ in range(8):
+        if head.pos_ in {"VERB", "AUX"} and not (head.tag_ == "VBN" and head.dep_ in {"acl",
+                                                                                       "amod"}):
+            break  # a participle modifying a noun ("donations made before ...") has no tense
+        if head.head is head:
             break
         head = head.head
     aux = {child.lower_ for child in head.children if child.dep_ in {"aux", "auxpass"}}
@@ -92,6 +95,8 @@ class DateSpans:
         kept = non_overlapping(found)
         for span in kept:
             span._.timex = self._normalise(span, kept)
+        for left, right in zip(kept, kept[1:], strict=False):
+            _order_range(left, right)
         doc.spans[extensions.DATES] = [s for s in kept if s._.timex is not None]
         return doc
 
@@ -231,6 +236,19 @@ class DateSpans:
                     marker in value.value for marker in shape):
                 return value
         return None
+
+
+def _order_range(left: Span, right: Span) -> None:
+    """`from Dec. 27 to Jan. 5`: a range's end is not before its start (crosses the year)."""
+    doc = left.doc
+    if right.start != left.end + 1 or doc[left.end].lower_ not in CONNECTORS:
+        return
+    a, b = left._.timex, right._.timex
+    if a is None or b is None or a.timex_type != "DATE" or b.timex_type != "DATE":
+        return
+    if len(a.value) == len(b.value) == 10 and a.value[:4].isdigit() and b.value < a.value and \
+            not any(t.shape_ == "dddd" for t in right):
+        right._.timex = dates.Timex("DATE", _shift_year(b.value, 1))
 
 
 def _beside_digits(span: Span) -> bool:
