@@ -9,6 +9,7 @@ TIMEX3 extent (prepositions out), split where it is a range, and normalised by
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -95,7 +96,7 @@ class DateSpans:
         kept = non_overlapping(found)
         for span in kept:
             span._.timex = self._normalise(span, kept)
-        for left, right in zip(kept, kept[1:], strict=False):
+        for left, right in itertools.pairwise(kept):
             _order_range(left, right)
         doc.spans[extensions.DATES] = [s for s in kept if s._.timex is not None]
         return doc

@@ -306,10 +306,11 @@ class EntitySpans:
                 start > 1 and doc[start - 1].text in {"'s", "’s"})
         if pattern_id == "short-form" and end < len(doc) and doc[end].lower_ in {"of", "for"}:
             return False
-        if pattern_id == "cap-and-head":
+        if pattern_id in {"cap-and-head", "cap-and-head-of", "corp-and-co-ltd"}:
             conj = next(t.i for t in span if t.lower_ in {"and", "&"})
-            if any(t.lower_ in ORG_HEADS for t in doc[start:conj]):
-                return False
+            if any(t.lower_ in ORG_HEADS or t.lower_ in CORPORATE_WORDS
+                   for t in doc[start:conj]):
+                return False  # two names joined by "and", not one name
         return True
 
     def _add_aliases(self, doc: Doc, spans: list[Span], opaque: list[Span]) -> list[Span]:
@@ -360,7 +361,13 @@ class EntitySpans:
         parts: list[Span] = []
         start = span.start
         for tok in span:  # possessive chains, parentheticals and line breaks split the span
-            if "\n" in tok.text or (tok.text in {"'s", "’s"} and tok.i + 1 < span.end):
+            if "\n" in tok.text:
+                parts.append(Span(doc, start, tok.i, label=span.label))
+                start = tok.i + 1
+                if span.end - start == 1 and not doc[start].is_upper:
+                    start = span.end  # "About Acme\n\nFounded in ...": a stray word
+            elif tok.text in {"'s", "’s"} and tok.i + 1 < span.end and \
+                    doc[tok.i - 1].text not in POSSESSIVE_NAME_WORDS:
                 parts.append(Span(doc, start, tok.i, label=span.label))
                 start = tok.i + 1
             elif span.label_ == "ORG" and tok.lower_ in HEADLINE_VERBS and tok.is_title and \
