@@ -89,10 +89,12 @@ class DatelineFinder:
                 else:
                     agency = inner.text
                 i = j + 1
-        if i < end and doc[i].text in DASHES:
+        dashed = i < end and doc[i].text in DASHES
+        if dashed:
             i += 1
         known_wire = agency is not None and agency.lower() in WIRES
-        if not ((place and (date_text or known_wire or byline)) or date_text):
+        capital_place = bool(place) and place.split(",")[0].isupper() and dashed
+        if not ((place and (date_text or known_wire or byline)) or date_text or capital_place):
             return False
         if place and doc[place_start].lower_ in {"the", "a", "an"}:
             return False

@@ -425,6 +425,8 @@ class EntitySpans:
                 or (label == "ORG" and span.doc[end - 1].lower_ in HEADLINE_VERBS)):
             end -= 1
         trimmed = Span(span.doc, trimmed.start, end, label=label)
+        if label == "PERSON" and trimmed[-1].lower_ in ORG_HEADS:
+            return Span(span.doc, trimmed.start, trimmed.end, label="ORG")  # "St John Ambulance"
         if label == "PERSON":  # titles may stack: "Deputy Director Xiao"
             while len(trimmed) > 1 and trimmed[0].lower_ in PERSON_TITLES:
                 trimmed = Span(span.doc, trimmed.start + 1, trimmed.end, label=label)
@@ -460,8 +462,6 @@ class EntitySpans:
                 return False
             if text_lower in COMPASS or span[-1].lower_ in EVENT_HEADS:
                 return False
-        if label == "PERSON" and span[-1].lower_ in ORG_HEADS:
-            return False
         if label == "MONEY" and span[-1].lower_ in {"pounds", "pound"} and \
                 span.end < len(span.doc) and span.doc[span.end].lower_ == "of":
             return False  # weight, not sterling
