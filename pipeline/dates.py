@@ -798,6 +798,9 @@ def _ago(toks: Toks, ctx: _Ctx) -> _D | None:
         return _D("ref", None, s="PAST_REF" if sign[0] < 0 else "FUTURE_REF")
     if count != int(count):
         return None
+    if unit[0] in ("decade", "century"):  # "a decade ago" names a year (guidelines)
+        scale = 10 if unit[0] == "decade" else 100
+        return _shift(ctx, "year", int(count) * scale * sign[0])
     return _shift(ctx, unit[0], int(count) * sign[0])
 
 

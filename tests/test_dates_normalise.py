@@ -138,7 +138,7 @@ RELATIVE: list[Case] = [
     ("three months ago", A, {}, D, "2021-05"),
     ("two weeks ago", A, {}, D, "2021-W30"),
     ("three days ago", A, {}, D, "2021-08-09"),
-    ("a decade ago", A, {}, D, "201"),
+    ("a decade ago", A, {}, D, "2011"),  # a year, per corpus/ANNOTATION.md
     ("a few years ago", A, {}, D, "PAST_REF"),
     ("the same period last year", A, {}, D, "2020"),
     ("the same period a year earlier", A, {}, D, "2020"),
