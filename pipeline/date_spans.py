@@ -9,6 +9,7 @@ TIMEX3 extent (prepositions out), split where it is a range, and normalised by
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 
 from spacy.language import Language
@@ -122,8 +123,9 @@ class DateSpans:
                 return [Span(span.doc, left.start, left.end, label="DATE"),
                         Span(span.doc, right.start, right.end, label="DATE")]
         known = trimmed.text.lower() in REPORTED_PERIOD | PRIOR_PERIOD
-        if len(trimmed) == 1 and trimmed[0].shape_ == "dddd" and _beside_digits(trimmed):
-            return []  # "0113 343 2000" is a phone number, not the year 2000
+        if len(trimmed) == 1 and trimmed[0].shape_ == "dddd" and (
+                _beside_digits(trimmed) or not 1800 <= int(trimmed[0].text) <= 2100):
+            return []  # "0113 343 2000" is a phone number; "1200" is no year
         return [trimmed] if whole is not None or known else []
 
     def _adjectival(self, span: Span) -> bool:
@@ -141,13 +143,12 @@ class DateSpans:
                tense: str | None = None) -> dates.Timex | None:
         partial = None if anchor is not None else _partial_anchor(span.doc)
         if partial is not None:  # month and day known from the dateline, year not
-            timex = dates.normalise(span.text, partial, tense=tense, day_first=self.day_first,
-                                    fiscal_year_start=self.fiscal_year_start)
+            timex = _normalise_cached(span.text, partial, tense, self.day_first,
+                                      self.fiscal_year_start)
             if timex is not None and not any(t.shape_ == "dddd" for t in span):
                 timex = dates.Timex(timex.timex_type, _unknown_year(timex.value))
             return timex
-        return dates.normalise(span.text, anchor, tense=tense, day_first=self.day_first,
-                               fiscal_year_start=self.fiscal_year_start)
+        return _normalise_cached(span.text, anchor, tense, self.day_first, self.fiscal_year_start)
 
     def _normalise(self, span: Span, all_dates: list[Span]) -> dates.Timex | None:
         """Resolve against the document date, or against an earlier date when relative."""
@@ -237,6 +238,14 @@ class DateSpans:
                     marker in value.value for marker in shape):
                 return value
         return None
+
+
+@functools.lru_cache(maxsize=16384)
+def _normalise_cached(text: str, anchor: dt.date | None, tense: str | None, day_first: bool,
+                      fiscal_year_start: int) -> dates.Timex | None:
+    """`dates.normalise` is pure; a span is often normalised more than once per document."""
+    return dates.normalise(text, anchor, tense=tense, day_first=day_first,
+                           fiscal_year_start=fiscal_year_start)
 
 
 def _order_range(left: Span, right: Span) -> None:
