@@ -29,6 +29,8 @@ PRIOR_PERIOD = frozenset({"the prior-year quarter", "the year-ago quarter",
                           "the prior year quarter",
                           "the year-earlier quarter", "the prior-year period"})
 QUARTER_VALUE = ("-Q",)
+FISCAL_YEAR_PHRASES = frozenset({"the fiscal year", "the full fiscal year", "the current fiscal year",
+                                 "this fiscal year", "fiscal year", "the financial year"})
 
 
 def clause_tense(token: Token) -> str:
@@ -122,7 +124,8 @@ class DateSpans:
                     self._value(right):
                 return [Span(span.doc, left.start, left.end, label="DATE"),
                         Span(span.doc, right.start, right.end, label="DATE")]
-        known = trimmed.text.lower() in REPORTED_PERIOD | PRIOR_PERIOD
+        known = trimmed.text.lower() in REPORTED_PERIOD | PRIOR_PERIOD or \
+            _short_year_end(trimmed) is not None
         if len(trimmed) == 1 and trimmed[0].shape_ == "dddd" and (
                 _beside_digits(trimmed) or not 1800 <= int(trimmed[0].text) <= 2100):
             return []  # "0113 343 2000" is a phone number; "1200" is no year
@@ -147,6 +150,9 @@ class DateSpans:
                                       self.fiscal_year_start)
             if timex is not None and not any(t.shape_ == "dddd" for t in span):
                 timex = dates.Timex(timex.timex_type, _unknown_year(timex.value))
+                weekday = WEEKDAY_NUMBERS.get(span.text.lower().split()[-1])
+                if weekday is not None and timex.timex_type == "DATE":
+                    timex = dates.Timex("DATE", f"XXXX-WXX-{weekday}")
             return timex
         return _normalise_cached(span.text, anchor, tense, self.day_first, self.fiscal_year_start)
 
@@ -159,7 +165,7 @@ class DateSpans:
             reported = self._reported(span, all_dates, anchor, QUARTER_VALUE)
             if reported is not None:
                 return reported
-        if "fiscal year" in lower and not any(t.is_digit for t in span):
+        if lower in FISCAL_YEAR_PHRASES:
             reported = self._reported(span, all_dates, anchor, ("FY",))
             if reported is not None:
                 return dates.Timex("DATE", reported.value.split("-")[0])
@@ -184,6 +190,9 @@ class DateSpans:
                 base = anchor or dt.date(year, 12, 31)
                 anchor = base.replace(year=year, day=min(base.day, 28))
                 break
+        short = _short_year_end(span)
+        if short is not None:
+            return dates.Timex("DATE", short)
         ended = self._ended_date(span, all_dates, anchor)
         if ended is not None:
             return ended
@@ -201,7 +210,7 @@ class DateSpans:
         value = self._value(span, anchor, tense)
         if value is not None and anchor is not None and tense != "future" and \
                 not any(t.is_digit for t in span):
-            value = _latest_past_period(value, anchor)
+            value = _latest_past_period(value, anchor, tense == "past")
         return value
 
     def _ended_date(self, span: Span, all_dates: list[Span],
@@ -261,6 +270,22 @@ def _order_range(left: Span, right: Span) -> None:
         right._.timex = dates.Timex("DATE", _shift_year(b.value, 1))
 
 
+WEEKDAY_NUMBERS = {name: n for n, name in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), start=1)}
+
+
+def _short_year_end(span: Span) -> str | None:
+    """`2024-25`: the `25` after a year and a hyphen is 2025."""
+    doc = span.doc
+    if len(span) != 1 or span[0].shape_ != "dd" or span.start < 2:
+        return None
+    hyphen, year = doc[span.start - 1], doc[span.start - 2]
+    if hyphen.text not in {"-", "–", "/"} or year.shape_ != "dddd" or hyphen.whitespace_:
+        return None
+    full = int(year.text[:2] + span.text)
+    return str(full) if 0 < full - int(year.text) <= 2 else None
+
+
 def _beside_digits(span: Span) -> bool:
     doc = span.doc
     return (span.start > 0 and doc[span.start - 1].is_digit) or (
@@ -293,7 +318,7 @@ def _unknown_year(value: str) -> str:
     return value
 
 
-def _latest_past_period(value: dates.Timex, anchor: dt.date) -> dates.Timex:
+def _latest_past_period(value: dates.Timex, anchor: dt.date, past: bool) -> dates.Timex:
     """`the fourth quarter` in a February release is last year's: a named quarter or half
     without a year that has not begun by the document date is the previous one."""
     v = value.value
@@ -301,7 +326,9 @@ def _latest_past_period(value: dates.Timex, anchor: dt.date) -> dates.Timex:
         return value
     part = int(v[6])
     first_month = 3 * (part - 1) + 1 if v[5] == "Q" else 6 * (part - 1) + 1
-    if dt.date(int(v[:4]), first_month, 1) > anchor:
+    start = dt.date(int(v[:4]), first_month, 1)
+    months_ahead = (start.year - anchor.year) * 12 + start.month - anchor.month
+    if start > anchor and (past or months_ahead > 4):
         return dates.Timex("DATE", _shift_year(v, -1))
     return value
 

@@ -35,6 +35,7 @@ POSSESSIVE_NAME_WORDS = words("possessive_name_words")
 LOCATION_PREPOSITIONS = words("location_prepositions")
 CURRENCY_TOKENS = frozenset(e["phrase"] for e in read_jsonl("currencies.jsonl"))
 RANGE_WORDS = {"to", "and", "-", "–"}
+STOCK_EXCHANGES = words("stock_exchanges")
 TIMEZONES = frozenset(dates.word_list("timezones"))
 TIE_ORDER = ("PERSON", "ORG", "GPE")  # on a tie, a place is the likelier reading
 MAX_QUOTED_NAME = 14
@@ -306,6 +307,9 @@ class EntitySpans:
                 start > 1 and doc[start - 1].text in {"'s", "’s"})
         if pattern_id == "short-form" and end < len(doc) and doc[end].lower_ in {"of", "for"}:
             return False
+        of = next((t.i for t in span if t.lower_ == "of"), None)
+        if of is not None and of > start and doc[of - 1].lower_ in CORPORATE_WORDS:
+            return False  # "Samsung Electronics Co., Ltd. of South Korea": the name ends first
         if pattern_id in {"cap-and-head", "cap-and-head-of", "corp-and-co-ltd"}:
             conj = next(t.i for t in span if t.lower_ in {"and", "&"})
             if any(t.lower_ in ORG_HEADS or t.lower_ in CORPORATE_WORDS
@@ -467,6 +471,9 @@ class EntitySpans:
             return False  # weight, not sterling
         if label == "ORG" and len(span) == 1 and span[0].pos_ == "VERB":
             return False
+        if span.start > 1 and span.doc[span.start - 1].text == ":" and \
+                span.doc[span.start - 2].text in STOCK_EXCHANGES:
+            return False  # the ticker in "(NYSE: KRB)" is an identifier
         followed_by_officer = span.end < len(span.doc) and span.doc[span.end].lower_ == "officer"
         return not (label == "ORG" and (span[0].lower_ in TITLE_WORDS - {"head"}
                                         or followed_by_officer))
