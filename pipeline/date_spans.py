@@ -29,8 +29,9 @@ PRIOR_PERIOD = frozenset({"the prior-year quarter", "the year-ago quarter",
                           "the prior year quarter",
                           "the year-earlier quarter", "the prior-year period"})
 QUARTER_VALUE = ("-Q",)
-FISCAL_YEAR_PHRASES = frozenset({"the fiscal year", "the full fiscal year", "the current fiscal year",
-                                 "this fiscal year", "fiscal year", "the financial year"})
+FISCAL_YEAR_PHRASES = frozenset({"the fiscal year", "the full fiscal year", "fiscal year",
+                                 "the current fiscal year", "this fiscal year",
+                                 "the financial year"})
 
 
 def clause_tense(token: Token) -> str:
