@@ -30,6 +30,9 @@ schemas: install
 evaluate: install
 	$(BIN)/pressfacts evaluate --split test --baseline
 
+bench: install
+	$(BIN)/pressfacts bench
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
 

@@ -126,6 +126,19 @@ def _harmonise_labels(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _place_before_region(spans: list[Span]) -> list[Span]:
+    """`Kraków, Poland`: a name right before `, <GPE>` is a place too."""
+    out = list(spans)
+    for i, span in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        doc = span.doc
+        if span.label_ in {"PERSON", "ORG"} and len(span) <= 2 and nxt.label_ == "GPE" and \
+                nxt.start == span.end + 1 and doc[span.end].text == "," and \
+                not any(t.lower_ in ORG_HEADS for t in span):
+            out[i] = Span(doc, span.start, span.end, label="GPE")
+    return out
+
+
 def _merge_ranges(spans: list[Span]) -> list[Span]:
     """`$5.60 to $5.80`, `between $1.15 billion and $1.19 billion`, `9% to 12%`: one span."""
     out: list[Span] = []
@@ -238,7 +251,8 @@ class EntitySpans:
                     pattern_id.startswith("event"):
                 rule_orgs.append(Span(doc, start, end, label="ORG"))  # World Food Programme (WFP)
             elif label == "OPAQUE":
-                opaque.append(Span(doc, start, end, label="ORG"))
+                if not (pattern_id == "region" and doc[start:end].text in self.places):
+                    opaque.append(Span(doc, start, end, label="ORG"))  # "South Korea" is a GPE
             elif pattern_id == "stock-exchange":
                 rule_orgs.append(Span(doc, start + 1, start + 2, label="ORG"))
             elif self._plausible(doc, start, end, pattern_id):
@@ -252,18 +266,24 @@ class EntitySpans:
         candidates: list[Span] = self._dateline_places(doc)
         for span in sorted(rule_orgs, key=lambda s: s.start - s.end):
             candidates.extend(self._repair(span))
+        places = [Span(doc, s, e, label="GPE") for _, s, e in self.gazetteer(doc)
+                  if doc[s].is_title or doc[s].is_upper]
+        model_spans = {(e.start, e.end) for e in doc.ents}
+        # a gazetteer name beats a shorter model span inside it ("South Korea" over "Korea")
+        candidates += [p for p in places if (p.start, p.end) not in model_spans and any(
+            e.start >= p.start and e.end <= p.end and (e.start, e.end) != (p.start, p.end)
+            for e in doc.ents)]
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
             if label:
                 candidates.extend(self._repair(Span(doc, ent.start, ent.end, label=label)))
         not_orgs = _acronyms_of_common_nouns(doc)
         candidates = [self._as_place(c) for c in candidates]
-        candidates += [Span(doc, s, e, label="GPE") for _, s, e in self.gazetteer(doc)
-                       if doc[s].is_title or doc[s].is_upper]
+        candidates += places
         kept = [s for s in candidates if self._keep(s, opaque) and s.text not in not_orgs]
         spans = non_overlapping(kept)
         spans = self._add_aliases(doc, spans, opaque)
-        spans = _merge_ranges(_harmonise_labels(spans))
+        spans = _merge_ranges(_harmonise_labels(_place_before_region(spans)))
         spans = _add_person_aliases(doc, spans, opaque)
         for span in spans:
             self._set_value(span)

@@ -53,9 +53,10 @@ def load(model: str | None = None, *, day_first: bool = False,
             nlp.tokenizer.add_special_case(f"/{wire}/", [{"ORTH": "/"}, {"ORTH": wire},
                                                          {"ORTH": "/"}])
     if "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
-        table = tag_map.tag_map_from_ruler(nlp)
+        by_tag, by_word = tag_map.tag_map_from_ruler(nlp)
         nlp.remove_pipe("attribute_ruler")
-        nlp.add_pipe("pressfacts_pos", after="tagger", config={"tag_map": table})
+        nlp.add_pipe("pressfacts_pos", after="tagger",
+                     config={"tag_map": by_tag, "word_map": by_word})
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("pressfacts_dateline")
