@@ -24,7 +24,7 @@ PREPOSITIONS = words("date_prepositions")
 CONNECTORS = words("range_connectors")
 FREQUENCY_ADJECTIVES = {"daily", "weekly", "monthly", "annual", "yearly", "quarterly"}
 RELATIVE_TO_SENTENCE = ("same period", "a year earlier", "the year before", "previous year")
-REPORTED_PERIOD = frozenset({"the quarter", "the period"})
+REPORTED_PERIOD = frozenset({"the quarter"})
 PRIOR_PERIOD = frozenset({"the prior-year quarter", "the year-ago quarter",
                           "the prior year quarter",
                           "the year-earlier quarter", "the prior-year period"})
@@ -186,7 +186,9 @@ class DateSpans:
                 if value is None or value.timex_type != "DATE" or not value.value[:4].isdigit():
                     continue
                 if "same period" in lower:
-                    return dates.Timex("DATE", _shift_year(value.value, -1))
+                    if value.value[4:6] in {"-Q", "-H"} or len(value.value) == 7:
+                        return dates.Timex("DATE", _shift_year(value.value, -1))
+                    continue  # only a period of the year anchors "the same period"
                 year = int(value.value[:4])
                 base = anchor or dt.date(year, 12, 31)
                 anchor = base.replace(year=year, day=min(base.day, 28))

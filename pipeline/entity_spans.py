@@ -36,6 +36,7 @@ LOCATION_PREPOSITIONS = words("location_prepositions")
 CURRENCY_TOKENS = frozenset(e["phrase"] for e in read_jsonl("currencies.jsonl"))
 RANGE_WORDS = {"to", "and", "-", "–"}
 STOCK_EXCHANGES = words("stock_exchanges")
+SUFFIX_ABBREVS = words("org_suffix_abbrevs")
 TIMEZONES = frozenset(dates.word_list("timezones"))
 TIE_ORDER = ("PERSON", "ORG", "GPE")  # on a tie, a place is the likelier reading
 MAX_QUOTED_NAME = 14
@@ -328,7 +329,7 @@ class EntitySpans:
         if pattern_id == "short-form" and end < len(doc) and doc[end].lower_ in {"of", "for"}:
             return False
         of = next((t.i for t in span if t.lower_ == "of"), None)
-        if of is not None and of > start and doc[of - 1].lower_ in CORPORATE_WORDS:
+        if of is not None and of > start and doc[of - 1].text in SUFFIX_ABBREVS:
             return False  # "Samsung Electronics Co., Ltd. of South Korea": the name ends first
         if pattern_id in {"cap-and-head", "cap-and-head-of", "corp-and-co-ltd"}:
             conj = next(t.i for t in span if t.lower_ in {"and", "&"})
@@ -445,7 +446,8 @@ class EntitySpans:
         end = trimmed.end
         while end - 1 > trimmed.start and not _hyphen_joined(span.doc[end - 1]) and (
                 span.doc[end - 1].lower_ in WEEKDAYS or span.doc[end - 1].lower_ in MONTHS
-                or span.doc[end - 1].is_lower or span.doc[end - 1].is_punct
+                or (span.doc[end - 1].is_lower and span.doc[end - 1].text not in SUFFIX_ABBREVS)
+                or span.doc[end - 1].is_punct
                 or (label == "ORG" and span.doc[end - 1].lower_ in HEADLINE_VERBS)):
             end -= 1
         trimmed = Span(span.doc, trimmed.start, end, label=label)
