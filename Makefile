@@ -31,7 +31,7 @@ evaluate: install
 	$(BIN)/pressfacts evaluate --split test --baseline
 
 bench: install
-	$(BIN)/pressfacts bench
+	$(BIN)/pressfacts bench --n 1200
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
