@@ -93,8 +93,14 @@ def _lines(inputs: list[Path], settings: Settings, workers: int,
                 yield _encode(read_errors.pop(0))
             yield _encode(result)
     else:
-        context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-        with context.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        if sys.platform != "win32":  # load once; forked workers share the loaded pipeline
+            _init_worker(settings)
+            context = multiprocessing.get_context("fork")
+            pool = context.Pool(workers)
+        else:
+            context = multiprocessing.get_context("spawn")
+            pool = context.Pool(workers, initializer=_init_worker, initargs=(settings,))
+        with pool:
             for lines in pool.imap(_work, _chunks(articles(), settings.batch_size)):
                 while read_errors:
                     yield _encode(read_errors.pop(0))

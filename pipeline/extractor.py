@@ -8,6 +8,7 @@ the document date; an article whose processing fails is reported, not fatal.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator
 
@@ -20,6 +21,7 @@ from pipeline.readers import Article, ArticleError
 from pipeline.record import build_record, pipeline_info
 
 DEFAULT_BATCH_SIZE = 32
+ZONE_SIZE = 256  # articles per memory zone
 
 
 class Extractor:
@@ -47,7 +49,17 @@ class Extractor:
         return doc
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleRecord | ArticleError]:
-        """Records in input order; memory stays flat however many articles stream through."""
+        """Records in input order; memory stays flat however many articles stream through.
+
+        Each chunk of articles runs inside `nlp.memory_zone()`, so the strings and
+        lexemes their words add to the vocabulary are freed again afterwards.
+        """
+        iterator = iter(articles)
+        while chunk := list(itertools.islice(iterator, ZONE_SIZE)):
+            with self.nlp.memory_zone():
+                yield from self._extract_chunk(chunk)
+
+    def _extract_chunk(self, articles: list[Article]) -> Iterator[ArticleRecord | ArticleError]:
         pending: deque[Article] = deque()
 
         def docs() -> Iterator[Doc]:
