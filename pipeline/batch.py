@@ -9,19 +9,18 @@ between processes (far cheaper than spaCy `Doc`s).
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import multiprocessing
 import platform
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
 
 from pipeline import __version__
-from pipeline.extractor import DEFAULT_BATCH_SIZE, Extractor
+from pipeline.extractor import DEFAULT_BATCH_SIZE, Extractor, chunked
 from pipeline.language import installed_model_info
 from pipeline.models import ErrorRecord, RunSummary
 from pipeline.readers import Article, ArticleError, read_articles
@@ -42,15 +41,18 @@ class Settings:
     fiscal_year_start: int = 1
     batch_size: int = DEFAULT_BATCH_SIZE
 
+    def extractor(self) -> Extractor:
+        """A loaded pipeline with these settings."""
+        return Extractor(self.model, day_first=self.day_first,
+                         fiscal_year_start=self.fiscal_year_start, batch_size=self.batch_size)
+
 
 _WORKER: Extractor | None = None
 
 
 def _init_worker(settings: Settings) -> None:
     global _WORKER
-    _WORKER = Extractor(settings.model, day_first=settings.day_first,
-                        fiscal_year_start=settings.fiscal_year_start,
-                        batch_size=settings.batch_size)
+    _WORKER = settings.extractor()
 
 
 def _encode(result: object) -> tuple[bool, bytes]:
@@ -66,12 +68,6 @@ def _work(chunk: list[Article]) -> list[tuple[bool, bytes]]:
     return [_encode(r) for r in _WORKER.extract_many(chunk)]
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
-
-
 def _lines(inputs: list[Path], settings: Settings, workers: int,
            default_date: dt.date | None) -> Iterator[tuple[bool, bytes]]:
     """Encoded results in input order; read errors pass straight through."""
@@ -85,10 +81,7 @@ def _lines(inputs: list[Path], settings: Settings, workers: int,
                 yield item
 
     if workers <= 1:
-        extractor = Extractor(settings.model, day_first=settings.day_first,
-                              fiscal_year_start=settings.fiscal_year_start,
-                              batch_size=settings.batch_size)
-        for result in extractor.extract_many(articles()):
+        for result in settings.extractor().extract_many(articles()):
             while read_errors:
                 yield _encode(read_errors.pop(0))
             yield _encode(result)
@@ -101,7 +94,7 @@ def _lines(inputs: list[Path], settings: Settings, workers: int,
             context = multiprocessing.get_context("spawn")
             pool = context.Pool(workers, initializer=_init_worker, initargs=(settings,))
         with pool:
-            for lines in pool.imap(_work, _chunks(articles(), settings.batch_size)):
+            for lines in pool.imap(_work, chunked(articles(), settings.batch_size)):
                 while read_errors:
                     yield _encode(read_errors.pop(0))
                 yield from lines

@@ -117,9 +117,15 @@ class _Tables:
 
 
 @functools.cache
+def _raw_words() -> dict[str, Any]:
+    """patterns/date_words.json as loaded, read once."""
+    return json.loads(_WORDS_PATH.read_text(encoding="utf-8"))
+
+
+@functools.cache
 def _tables() -> _Tables:
-    """Load patterns/date_words.json once; every later call is a dict lookup."""
-    raw = json.loads(_WORDS_PATH.read_text(encoding="utf-8"))
+    """The word tables built once from date_words.json; every later call is a lookup."""
+    raw = _raw_words()
     return _Tables(
         months=raw["months"],
         weekdays=raw["weekdays"],
@@ -980,8 +986,7 @@ def normalise(
 @functools.cache
 def word_list(key: str) -> tuple[str, ...]:
     """One list from date_words.json, as loaded."""
-    path = Path(__file__).parent / "patterns" / "date_words.json"
-    return tuple(json.loads(path.read_text(encoding="utf-8"))[key])
+    return tuple(_raw_words()[key])
 
 
 def _normalise(text: str, anchor: datetime.date | None, tense: str | None, day_first: bool,

@@ -24,6 +24,13 @@ DEFAULT_BATCH_SIZE = 32
 ZONE_SIZE = 256  # articles per memory zone
 
 
+def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive lists of at most `size` articles, read lazily."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
 class Extractor:
     """A loaded pipeline and the record builder, reused across articles."""
 
@@ -54,8 +61,7 @@ class Extractor:
         Each chunk of articles runs inside `nlp.memory_zone()`, so the strings and
         lexemes their words add to the vocabulary are freed again afterwards.
         """
-        iterator = iter(articles)
-        while chunk := list(itertools.islice(iterator, ZONE_SIZE)):
+        for chunk in chunked(articles, ZONE_SIZE):
             with self.nlp.memory_zone():
                 yield from self._extract_chunk(chunk)
 
