@@ -10,11 +10,11 @@ value from `pipeline.numbers`, and its counted item from the dependency parse.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import extensions, numbers
-from pipeline.lexicon import read_jsonl, words
+from pipeline.lexicon import pattern_matcher, read_jsonl, words
 from pipeline.spans import non_overlapping, overlaps, strip_tokens
 
 UNITS = words("measure_units")
@@ -45,9 +45,7 @@ class CountSpans:
 
     def __init__(self, nlp: Language, name: str, patterns: str) -> None:
         self.name = name
-        self.matcher = Matcher(nlp.vocab)
-        for i, entry in enumerate(read_jsonl(patterns)):
-            self.matcher.add(f"COUNT:{entry.get('id', i)}", [entry["pattern"]], greedy="LONGEST")
+        self.matcher, _ = pattern_matcher(nlp.vocab, patterns)
         self.qualifiers = PhraseMatcher(nlp.vocab, attr="LOWER")
         phrases = [*list(numbers.qualifier_phrases()), "an estimated", "a total of"]
         self.qualifiers.add("Q", [nlp.make_doc(p) for p in phrases])

@@ -13,11 +13,10 @@ import functools
 import itertools
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import dates, extensions
-from pipeline.lexicon import read_jsonl, words
+from pipeline.lexicon import pattern_matcher, words
 from pipeline.spans import non_overlapping, overlaps, strip_tokens
 
 PREPOSITIONS = words("date_prepositions")
@@ -74,12 +73,8 @@ class DateSpans:
         self.name = name
         self.day_first = day_first
         self.fiscal_year_start = fiscal_year_start
-        self.matcher = Matcher(nlp.vocab)
-        self.trim_last: set[int] = set()
-        for i, entry in enumerate(read_jsonl(patterns)):
-            self.matcher.add(f"DATE:{entry.get('id', i)}", [entry["pattern"]], greedy="LONGEST")
-            if entry.get("trim_last"):
-                self.trim_last.add(nlp.vocab.strings[f"DATE:{entry.get('id', i)}"])
+        self.matcher, entries = pattern_matcher(nlp.vocab, patterns)
+        self.trim_last = {match_id for match_id, e in entries.items() if e.get("trim_last")}
 
     def __call__(self, doc: Doc) -> Doc:
         taken = list(doc.spans[extensions.ENTITIES]) if extensions.ENTITIES in doc.spans else []

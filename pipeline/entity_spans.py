@@ -10,11 +10,11 @@ their head nouns, and drops what the guidelines leave unannotated.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import dates, extensions, numbers
-from pipeline.lexicon import read_jsonl, read_lines, words
+from pipeline.lexicon import pattern_matcher, read_jsonl, read_lines, words
 from pipeline.spans import is_quote, non_overlapping, strip_tokens
 
 MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "GPE": "GPE", "MONEY": "MONEY",
@@ -227,12 +227,8 @@ class EntitySpans:
 
     def __init__(self, nlp: Language, name: str, patterns: str) -> None:
         self.name = name
-        self.matcher = Matcher(nlp.vocab)
-        self.labels: dict[int, tuple[str, str]] = {}
-        for i, entry in enumerate(read_jsonl(patterns)):
-            key = f"{entry['label']}:{entry.get('id', i)}"
-            self.matcher.add(key, [entry["pattern"]], greedy="LONGEST")
-            self.labels[nlp.vocab.strings[key]] = (entry["label"], str(entry.get("id", i)))
+        self.matcher, entries = pattern_matcher(nlp.vocab, patterns)
+        self.labels = {match_id: (e["label"], e["id"]) for match_id, e in entries.items()}
         self.places = frozenset(read_lines("places.txt"))
         self.gazetteer = PhraseMatcher(nlp.vocab)
         self.gazetteer.add("GPE", list(nlp.tokenizer.pipe(sorted(self.places))))

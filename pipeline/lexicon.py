@@ -12,6 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from spacy.matcher import Matcher
+from spacy.vocab import Vocab
+
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 
 
@@ -48,3 +51,19 @@ def read_lines(name: str) -> tuple[str, ...]:
     """Read `patterns/<name>`, one entry a line (a gazetteer)."""
     text = (PATTERNS_DIR / name).read_text(encoding="utf-8")
     return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def pattern_matcher(vocab: Vocab, name: str) -> tuple[Matcher, dict[int, dict[str, Any]]]:
+    """A Matcher of the token patterns in `patterns/<name>` (longest match wins).
+
+    Returns the matcher and, by match id, each pattern's entry with its `id` as a
+    string, so a component can read the entry's label or flags off a match.
+    """
+    matcher = Matcher(vocab)
+    entries: dict[int, dict[str, Any]] = {}
+    for i, entry in enumerate(read_jsonl(name)):
+        pattern_id = str(entry.get("id", i))
+        key = f"{entry['label']}:{pattern_id}"
+        matcher.add(key, [entry["pattern"]], greedy="LONGEST")
+        entries[vocab.strings[key]] = {**entry, "id": pattern_id}
+    return matcher, entries
