@@ -260,7 +260,8 @@ class EntitySpans:
                 rule_orgs.append(Span(doc, start, end, label="ORG"))
         rule_orgs += [Span(doc, s, e, label="ORG") for _, s, e in self.wires(doc)]
 
-        candidates: list[Span] = self._dateline_places(doc)
+        dateline_places = self._dateline_places(doc)
+        candidates: list[Span] = list(dateline_places)
         for span in sorted(rule_orgs, key=lambda s: s.start - s.end):
             candidates.extend(self._repair(span))
         places = [Span(doc, s, e, label="GPE") for _, s, e in self.gazetteer(doc)
@@ -279,7 +280,7 @@ class EntitySpans:
         candidates += places
         kept = [s for s in candidates if self._keep(s, opaque) and s.text not in not_orgs]
         spans = non_overlapping(kept)
-        spans = self._add_aliases(doc, spans, opaque)
+        spans = self._add_aliases(doc, spans, opaque, dateline_places)
         spans = _merge_ranges(_harmonise_labels(_place_before_region(spans)))
         spans = _add_person_aliases(doc, spans, opaque)
         for span in spans:
@@ -334,7 +335,8 @@ class EntitySpans:
                 return False  # two names joined by "and", not one name
         return True
 
-    def _add_aliases(self, doc: Doc, spans: list[Span], opaque: list[Span]) -> list[Span]:
+    def _add_aliases(self, doc: Doc, spans: list[Span], opaque: list[Span],
+                     dateline_places: list[Span]) -> list[Span]:
         """Later short mentions of a company name: "Calvera" after "Calvera Semiconductor Inc."."""
         aliases: set[tuple[str, ...]] = set()
         for span in spans:
@@ -354,7 +356,7 @@ class EntitySpans:
                     aliases.add(alias)
         if not aliases:
             return spans
-        places = {s.text for s in self._dateline_places(doc)}
+        places = {s.text for s in dateline_places}
         aliases = {a for a in aliases if " ".join(a) not in places
                    and " ".join(a) not in self.places and a[0].split("-")[0] not in self.places}
         by_first: dict[str, list[tuple[str, ...]]] = {}
