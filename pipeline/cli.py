@@ -149,12 +149,8 @@ def evaluate(
             out.print(report.table(f"bare spaCy model ({scope}); it gives no values",
                                    base.summary, has_values=False))
     if errors:
-        from pipeline.evaluation import article_for, corpus_root, load_gold
-
-        texts = {g.doc_id: article_for(g, corpus_root(gold) / "articles").text
-                 for g in load_gold(gold, split)}
         for doc_errors in ours.errors:
-            for line in report.error_lines(doc_errors, texts[doc_errors.doc_id]):
+            for line in report.error_lines(doc_errors, ours.texts[doc_errors.doc_id]):
                 out.print(line, markup=False, highlight=False)
     failed = failures(ours.summary, bounds)
     if failed:

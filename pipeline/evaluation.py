@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jsonlines
@@ -118,11 +118,12 @@ def baseline_mentions(nlp: object, text: str) -> list[Mention]:
 
 @dataclass
 class Evaluation:
-    """Summed tallies, their summary, and per-document errors."""
+    """Summed tallies, their summary, per-document errors, and the texts scored."""
 
     tallies: dict[str, Tally]
     errors: list[DocumentErrors]
     per_doc: dict[str, dict[str, Tally]]
+    texts: dict[str, str] = field(default_factory=dict)
 
     @property
     def summary(self) -> dict:
@@ -170,6 +171,7 @@ def run_evaluation(gold_dir: Path, *, pred: Path | None = None, split: str | Non
                 raise GoldError(f"{result.path}: {result.error}")
             records[result.doc_id] = result
     ours = evaluate_pairs((g.doc_id, mentions(records[g.doc_id]), mentions(g)) for g in golds)
+    ours.texts = {doc_id: article.text for doc_id, article in articles.items()}
     base = None
     if baseline:
         import spacy
