@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import dates, extensions, numbers
+from pipeline.given_names import is_given_name
 from pipeline.lexicon import pattern_matcher, read_jsonl, read_lines, words
 from pipeline.spans import is_quote, non_overlapping, strip_tokens
 
@@ -36,6 +37,8 @@ LOCATION_PREPOSITIONS = words("location_prepositions")
 CURRENCY_TOKENS = frozenset(e["phrase"] for e in read_jsonl("currencies.jsonl"))
 RANGE_WORDS = {"to", "and", "-", "–"}
 STOCK_EXCHANGES = words("stock_exchanges")
+SHORT_FORM_HEADS = words("short_form_heads")
+CITY_MODIFIER_DETERMINERS = words("city_modifier_determiners")
 SUFFIX_ABBREVS = words("org_suffix_abbrevs")
 TIMEZONES = frozenset(dates.word_list("timezones"))
 TIE_ORDER = ("PERSON", "ORG", "GPE")  # on a tie, a place is the likelier reading
@@ -100,6 +103,11 @@ def _acronyms_of_common_nouns(doc: Doc) -> set[str]:
                 doc[tok.i + 1].text == ")" and tok.i > 1 and doc[tok.i - 2].is_lower:
             found.add(tok.text)
     return found
+
+
+def _person_name_words(doc: Doc) -> frozenset[str]:
+    """The words of the multi-word person names the model found (`Hale` of `Marcus Hale`)."""
+    return frozenset(t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
 
 
 def _harmonise_labels(spans: list[Span]) -> list[Span]:
@@ -230,8 +238,13 @@ class EntitySpans:
         self.matcher, entries = pattern_matcher(nlp.vocab, patterns)
         self.labels = {match_id: (e["label"], e["id"]) for match_id, e in entries.items()}
         self.places = frozenset(read_lines("places.txt"))
+        # "Xinhua" and "University" are towns too; a news agency or a short form wins
+        self.cities = frozenset(read_lines("cities.txt")) - words("wire_services") - \
+            SHORT_FORM_HEADS
         self.gazetteer = PhraseMatcher(nlp.vocab)
         self.gazetteer.add("GPE", list(nlp.tokenizer.pipe(sorted(self.places))))
+        self.city_matcher = PhraseMatcher(nlp.vocab)
+        self.city_matcher.add("GPE", list(nlp.tokenizer.pipe(sorted(self.cities))))
         self.wires = PhraseMatcher(nlp.vocab)
         self.wires.add("WIRE", [nlp.make_doc(w) for w in words("wire_services")])
         self.qualifiers = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -276,8 +289,10 @@ class EntitySpans:
             if label:
                 candidates.extend(self._repair(Span(doc, ent.start, ent.end, label=label)))
         not_orgs = _acronyms_of_common_nouns(doc)
-        candidates = [self._as_place(c) for c in candidates]
+        person_words = _person_name_words(doc)
+        candidates = [self._as_person(self._as_place(c, person_words)) for c in candidates]
         candidates += places
+        candidates += self._cities_in_context(doc)
         kept = [s for s in candidates if self._keep(s, opaque) and s.text not in not_orgs]
         spans = non_overlapping(kept)
         spans = self._add_aliases(doc, spans, opaque, dateline_places)
@@ -289,12 +304,57 @@ class EntitySpans:
         doc.spans[extensions.OPAQUE] = opaque
         return doc
 
-    def _as_place(self, span: Span) -> Span:
-        """A PERSON or ORG the model gave for a country or province (`Niger`, `Guizhou`)."""
-        if span.label_ in {"PERSON", "ORG"} and span.text in self.places and \
-                span[-1].lower_ not in ORG_HEADS:
+    def _as_place(self, span: Span, person_words: frozenset[str]) -> Span:
+        """A PERSON or ORG the model gave for a country, province or city (`Niger`, `Halifax`).
+
+        A city name that is also part of a person's name in the article (`Hale`
+        after `Marcus Hale`) stays a person.
+        """
+        if span.label_ not in {"PERSON", "ORG"} or span[-1].lower_ in ORG_HEADS:
+            return span
+        if span.text in self.places or (
+                span.text in self.cities and not (len(span) == 1 and span.text in person_words)):
             return Span(span.doc, span.start, span.end, label="GPE")
         return span
+
+    def _cities_in_context(self, doc: Doc) -> list[Span]:
+        """Towns the model missed, where the words around them say place.
+
+        `to Ypsilanti`, `a Norwich primary school`, `its Meridian campus`,
+        `Halifax-based`. A city name alone is too ambiguous to add anywhere.
+        """
+        found = []
+        # a model NORP/LOC/FAC ("our Meridian team") may be a town; other labels win
+        entity_tokens = {i for e in doc.ents if e.label_ not in {"NORP", "LOC", "FAC"}
+                         for i in range(e.start, e.end)}
+        for _, start, end in self.city_matcher(doc):
+            if not doc[start].is_title or start == doc[start].sent.start or \
+                    entity_tokens.intersection(range(start, end)) or \
+                    doc[start].lower_ in MONTHS or doc[start].lower_ in WEEKDAYS:
+                continue
+            prev = doc[start - 1]
+            nxt = doc[end] if end < len(doc) else None
+            if nxt is not None and nxt.is_title:
+                continue  # part of a longer name: "Bedford Park"
+            after_place_word = prev.lower_ in LOCATION_PREPOSITIONS or prev.lower_ == "at"
+            as_modifier = prev.lower_ in CITY_MODIFIER_DETERMINERS and nxt is not None and \
+                nxt.is_lower and nxt.pos_ == "NOUN"
+            based = nxt is not None and nxt.text == "-" and end + 1 < len(doc) and \
+                doc[end + 1].lower_ == "based"
+            if after_place_word or as_modifier or based:
+                found.append(Span(doc, start, end, label="GPE"))
+        return found
+
+    def _as_person(self, span: Span) -> Span:
+        """`Investor Contact: Marcus Hale`: the model's ORG that is a first name and a surname."""
+        if span.label_ != "ORG" or not 2 <= len(span) <= 3 or \
+                not all(t.is_title and t.is_alpha for t in span) or \
+                not is_given_name(span[0].text) or span.text in self.cities:
+            return span
+        if any(t.lower_ in ORG_HEADS or t.lower_ in CORPORATE_WORDS or t.lower_ in EVENT_HEADS
+               or t.text in self.places for t in span):
+            return span
+        return Span(span.doc, span.start, span.end, label="PERSON")
 
     @staticmethod
     def _dateline_places(doc: Doc) -> list[Span]:
@@ -467,9 +527,9 @@ class EntitySpans:
         doc = span.doc
         window = doc[max(0, span.start - 4):span.start]
         best = span.start
-        for _, start, end in self.qualifiers(window):
-            if window.start + end == span.start:
-                best = min(best, window.start + start)
+        for _, start, end in self.qualifiers(window):  # a PhraseMatcher gives doc offsets
+            if end == span.start:
+                best = min(best, start)
         return Span(doc, best, span.end, label=span.label)
 
     def _keep(self, span: Span, opaque: list[Span]) -> bool:

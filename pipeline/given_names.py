@@ -1,0 +1,31 @@
+"""Is a word a given name? Answered by gender-guesser's dictionary of first names.
+
+The small English model often calls an unfamiliar person an organisation
+(`Investor Contact: Marcus Hale`) and an unfamiliar town a person. A first-name
+dictionary is the cheapest signal that tells them apart. gender-guesser ships
+about 40,000 first names from many countries (Jörg Michael's `nam_dict`); we
+use only whether a name is in it, never the gender.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from gender_guesser.detector import Detector
+
+# "andy" marks names used for either sex, which includes many Chinese
+# syllables that are surnames as often as given names ("Li", "Wang").
+GIVEN = frozenset({"male", "female", "mostly_male", "mostly_female"})
+
+
+@cache
+def _detector() -> Detector:
+    return Detector(case_sensitive=True)
+
+
+@cache
+def is_given_name(word: str) -> bool:
+    """A capitalised word that the dictionary knows as a first name."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    return _detector().get_gender(word) in GIVEN
