@@ -13,6 +13,7 @@ import functools
 import itertools
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import dates, extensions
@@ -22,7 +23,9 @@ from pipeline.spans import non_overlapping, overlaps, strip_tokens
 PREPOSITIONS = words("date_prepositions")
 CONNECTORS = words("range_connectors")
 FREQUENCY_ADJECTIVES = {"daily", "weekly", "monthly", "annual", "yearly", "quarterly"}
-RELATIVE_TO_SENTENCE = ("same period", "a year earlier", "the year before", "previous year")
+RELATIVE_TO_SENTENCE = ("same period", "a year earlier", "the year before", "previous year",
+                        "later")
+YEAR_BEFORE = ("a year earlier", "the year before", "previous year", "a year ago")
 REPORTED_PERIOD = frozenset({"the quarter"})
 PRIOR_PERIOD = frozenset({"the prior-year quarter", "the year-ago quarter",
                           "the prior year quarter",
@@ -33,24 +36,79 @@ FISCAL_YEAR_PHRASES = frozenset({"the fiscal year", "the full fiscal year", "fis
                                  "the financial year"})
 
 
-def clause_tense(token: Token) -> str:
-    """Past, present or future, from the verb that governs the token."""
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "going"})
+PAST_AUX = frozenset({"was", "were", "had", "did"})
+PERFECT_AUX = frozenset({"has", "have"})
+NON_FINITE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "oprd",
+                             "csubj", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "npadvmod"})
+SINCE_WORDS = frozenset({"since"})  # "lost 1.1% since Monday": the day is behind us
+DUE_WORDS = frozenset({"due"})  # "the report, due on April 30": the day is ahead
+ACTUAL_TIME_VERBS = words("actual_time_verbs")  # "tried to stop": the stopping happened
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The nearest verb governing the token; a participle modifying a noun is no verb."""
     head = token
     for _ in range(8):
         if head.pos_ in {"VERB", "AUX"} and not (head.tag_ == "VBN" and head.dep_ in {"acl",
                                                                                        "amod"}):
-            break  # a participle modifying a noun ("donations made before ...") has no tense
+            return head
         if head.head is head:
-            break
+            return None
         head = head.head
-    aux = {child.lower_ for child in head.children if child.dep_ in {"aux", "auxpass"}}
-    if aux & {"will", "shall", "'ll"} or ({"going"} & aux):
+    return None
+
+
+def _marked_tense(token: Token) -> str | None:
+    """A preposition or adjective on the way up that fixes the time: `since`, `due`."""
+    head = token
+    for _ in range(4):
+        if head.head is head:
+            return None
+        head = head.head
+        if head.lower_ in SINCE_WORDS:
+            return "past"
+        if head.lower_ in DUE_WORDS:
+            return "future"
+        if head.pos_ in {"VERB", "AUX"}:
+            return None
+    return None
+
+
+def clause_tense(token: Token) -> str:
+    """Past, present or future, from the verb that governs the token.
+
+    A non-finite verb (`was ordered held ... Monday`, `hearing Monday, the judge
+    found`) takes the tense of the verb above it. An infinitive looks ahead of
+    its governor (`plans to publish in November`, `has threatened to seek a
+    referendum in November`) unless the governor is a verb of doing
+    (`tried to stop him at 11:46 p.m. Saturday`).
+    """
+    marked = _marked_tense(token)
+    if marked is not None:
+        return marked
+    verb = _verb_above(token)
+    infinitive = False
+    for _ in range(4):
+        if verb is None:
+            break
+        aux = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+        if "to" in aux and not infinitive:
+            infinitive = True
+        elif (infinitive and verb.lemma_ not in ACTUAL_TIME_VERBS and
+              verb.lower_ not in ACTUAL_TIME_VERBS) or aux & FUTURE_AUX:
+            return "future"
+        elif verb.tag_ == "VBD" or aux & PAST_AUX or (verb.tag_ == "VBN" and aux & PERFECT_AUX):
+            return "past"
+        elif verb.tag_ in {"VBZ", "VBP", "MD"} or aux:
+            return "present"
+        parent = verb.head
+        if parent is verb or verb.dep_ not in NON_FINITE_DEPS:
+            break
+        verb = _verb_above(parent)
+    if infinitive:
         return "future"
-    if head.tag_ in {"VBD"} or aux & {"was", "were", "had", "did"}:
-        return "past"
-    if head.tag_ == "VBN" and aux & {"has", "have"}:
-        return "past"
-    if head.tag_ == "VBN" and not aux:
+    if verb is not None and verb.tag_ == "VBN":
         return "past"
     return "present"
 
@@ -75,6 +133,24 @@ class DateSpans:
         self.fiscal_year_start = fiscal_year_start
         self.matcher, entries = pattern_matcher(nlp.vocab, patterns)
         self.trim_last = {match_id for match_id, e in entries.items() if e.get("trim_last")}
+        self.qualifiers = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.qualifiers.add("Q", [nlp.make_doc(p) for p in dates.word_list("qualifiers")])
+
+    def _with_qualifier(self, span: Span, taken: list[Span]) -> Span:
+        """`at least 24 hours`, `nearly seven years`: a duration keeps its modifier."""
+        doc = span.doc
+        value = self._value(span)
+        if value is None or value.timex_type != "DURATION" or span[0].lower_ in DETERMINER_WORDS:
+            return span  # "over the past two years": "over" is a preposition there
+        window = doc[max(0, span.start - 3):span.start]
+        best = span.start
+        for _, start, end in self.qualifiers(window):  # doc offsets
+            if end == span.start and not _verb_particle(doc[start]) and \
+                    doc[start].lower_ not in AMBIGUOUS_QUALIFIERS:
+                best = min(best, start)
+        if best == span.start or overlaps(doc[best:span.start], taken):
+            return span
+        return Span(doc, best, span.end, label=span.label)
 
     def __call__(self, doc: Doc) -> Doc:
         taken = list(doc.spans[extensions.ENTITIES]) if extensions.ENTITIES in doc.spans else []
@@ -92,9 +168,11 @@ class DateSpans:
                 if self._adjectival(span):
                     continue
                 found.append(span)
-        kept = non_overlapping(found)
+        kept = non_overlapping(self._with_qualifier(s, taken) for s in non_overlapping(found))
         for span in kept:
             span._.timex = self._normalise(span, kept)
+        for span in kept:
+            span._.timex = _day_of_time(span, kept) or _rate(span) or span._.timex
         for left, right in itertools.pairwise(kept):
             _order_range(left, right)
         doc.spans[extensions.DATES] = [s for s in kept if s._.timex is not None]
@@ -117,14 +195,16 @@ class DateSpans:
             left = strip_tokens(trimmed.doc[trimmed.start:tok.i], leading=PREPOSITIONS)
             right = strip_tokens(trimmed.doc[tok.i + 1:trimmed.end], leading=PREPOSITIONS)
             if left is not None and right is not None and self._value(left) and \
-                    self._value(right):
+                    (self._value(right) or _short_year_end(right) is not None):
                 return [Span(span.doc, left.start, left.end, label="DATE"),
                         Span(span.doc, right.start, right.end, label="DATE")]
         known = trimmed.text.lower() in REPORTED_PERIOD | PRIOR_PERIOD or \
             _short_year_end(trimmed) is not None
         if len(trimmed) == 1 and trimmed[0].shape_ == "dddd" and (
                 _beside_digits(trimmed) or not 1800 <= int(trimmed[0].text) <= 2100):
-            return []  # "0113 343 2000" is a phone number; "1200" is no year
+            return []  # "0113 343 2000", "306-966-1851" are phone numbers; "1200" is no year
+        if _ordinal_in_name(trimmed):
+            return []  # "the 18th National Congress", "the 14th Five-Year Plan"
         return [trimmed] if whole is not None or known else []
 
     def _adjectival(self, span: Span) -> bool:
@@ -132,8 +212,8 @@ class DateSpans:
         if len(span) != 1:
             return False
         tok = span[0]
-        if tok.is_digit:
-            return False  # "its 2024 budget" is a date
+        if tok.is_digit or tok.lower_ in MONTH_NAMES:
+            return False  # "its 2024 budget", "the November tour" are dates
         if tok.lower_ in FREQUENCY_ADJECTIVES and (tok.dep_ == "amod" or tok.pos_ == "ADJ"):
             return True
         return tok.dep_ in {"amod", "compound"} and tok.head.pos_ == "NOUN" and tok.i < tok.head.i
@@ -165,8 +245,11 @@ class DateSpans:
             reported = self._reported(span, all_dates, anchor, ("FY",))
             if reported is not None:
                 return dates.Timex("DATE", reported.value.split("-")[0])
-        if lower in PRIOR_PERIOD:
-            reported = self._reported(span, all_dates, anchor, QUARTER_VALUE)
+        if lower in PRIOR_PERIOD:  # "For the first half ..., compared with the prior-year period"
+            same = [o._.timex for o in all_dates if span.sent.start <= o.start < span.start
+                    and o._.timex is not None and o._.timex.value[-3:-1] in {"-Q", "-H"}]
+            reported = same[-1] if same else \
+                self._reported(span, all_dates, anchor, QUARTER_VALUE)
             if reported is not None:
                 return dates.Timex("DATE", _shift_year(reported.value, -1))
         if any(key in lower for key in RELATIVE_TO_SENTENCE):
@@ -178,6 +261,9 @@ class DateSpans:
                 if other.start >= span.start or other.start < window_start:
                     continue
                 value = self._value(other, anchor, clause_tense(other.root))
+                if value is not None and value.value.startswith("FY") and \
+                        any(key in lower for key in YEAR_BEFORE):
+                    return dates.Timex("DATE", _shift_year(value.value.split("-")[0], -1))
                 if value is None or value.timex_type != "DATE" or not value.value[:4].isdigit():
                     continue
                 if "same period" in lower:
@@ -233,18 +319,25 @@ class DateSpans:
         return dates.Timex("DATE", year)
 
     def _reported(self, span: Span, all_dates: list[Span], anchor: dt.date | None,
-                shape: tuple[str, ...]) -> dates.Timex | None:
-        """The first date of the article whose value has the shape: the period it reports."""
-        for other in all_dates:
-            if other.start >= span.start:
-                continue
+                  shape: tuple[str, ...]) -> dates.Timex | None:
+        """The first date of the article whose value has the shape: the period it reports.
+
+        Earlier dates first; a headline's bare `Fourth Quarter` may name its fiscal
+        year only later (`... Fourth Quarter Fiscal 2025`), so later dates next.
+        """
+        earlier = [o for o in all_dates if o.start < span.start]
+        later = [o for o in all_dates if o.start > span.start and any(t.is_digit for t in o)]
+        found: dates.Timex | None = None
+        for other in [*earlier, *later]:
             if other.text.lower() in REPORTED_PERIOD | PRIOR_PERIOD:
                 continue
             value = self._resolved(other, anchor, clause_tense(other.root))
             if value is not None and value.timex_type == "DATE" and any(
                     marker in value.value for marker in shape):
-                return value
-        return None
+                if value.value.startswith("FY"):
+                    return value  # a fiscal quarter beats a headline's bare "Fourth Quarter"
+                found = found or value
+        return found
 
 
 @functools.lru_cache(maxsize=16384)
@@ -338,3 +431,70 @@ def _shift_year(value: str, years: int) -> str:
     if not body[:4].isdigit():
         return value
     return f"{prefix}{int(body[:4]) + years:04d}{body[4:]}"
+
+
+MONTH_NAMES = words("month_names")
+DETERMINER_WORDS = words("determiners")
+DAY_NAMING_WORDS = words("weekdays") | frozenset(dates.word_list("day_words")) | {"tonight"}
+AMBIGUOUS_QUALIFIERS = frozenset({"over"})  # "over five years" spreads, it does not exceed
+
+
+def _verb_particle(token: Token) -> bool:
+    """The `up` of `picked up to 0.6%` belongs to the verb, not to a qualifier."""
+    return token.dep_ == "prt" or (token.i > 0 and token.lower_ == "up" and
+                                   token.doc[token.i - 1].pos_ == "VERB")
+
+
+def _ordinal_in_name(span: Span) -> bool:
+    """`the 18th` before a capitalised name is part of the name, not a day of the month."""
+    doc = span.doc
+    if len(span) != 2 or span[0].lower_ != "the" or span[1].shape_ not in {"dxx", "ddxx"} or \
+            span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.is_title and nxt.lower_ not in MONTH_NAMES
+
+
+def _day_of_time(span: Span, all_dates: list[Span]) -> dates.Timex | None:
+    """`on Saturday from 10 a.m. to 2 p.m.`: a clock time takes the day said beside it.
+
+    The nearest day in the sentence (before it, else after it), else in the
+    sentence before; without one the time stays on the document date.
+    """
+    timex = span._.timex
+    if timex is None or timex.timex_type != "TIME" or "T" not in timex.value:
+        return None
+    if any(t.lower_ in DAY_NAMING_WORDS or t.lower_ in MONTH_NAMES for t in span):
+        return None  # "9:00 a.m. CT today", "2:30 p.m. Tuesday" name their own day
+    sent = span.sent
+    previous = span.doc[sent.start - 1].sent if sent.start > 0 else None
+
+    def day_value(other: Span) -> str | None:
+        value = other._.timex.value if other._.timex else ""
+        day = value[:10]
+        return day if len(day) == 10 and day[:4].isdigit() and day[4] == "-" and \
+            day[7] == "-" else None
+
+    same = [o for o in all_dates if o is not span and sent.start <= o.start < sent.end]
+    same.sort(key=lambda o: (o.start > span.start, abs(o.start - span.start)))
+    before = [o for o in all_dates if previous is not None and
+              previous.start <= o.start < previous.end]
+    for other in [*same, *reversed(before)]:
+        day = day_value(other)
+        if day is not None and not (other._.timex.timex_type == "TIME" and
+                                    day == timex.value[:10]):
+            return dates.Timex("TIME", day + timex.value[10:])
+    return None
+
+
+def _rate(span: Span) -> dates.Timex | None:
+    """`$31.40 an hour`, `three shifts a day`: `a <unit>` after an amount is a rate, a SET."""
+    tokens = [t.lower_ for t in span]
+    if len(tokens) != 2 or tokens[0] not in {"a", "an"}:
+        return None
+    doc = span.doc
+    window = doc[max(span.sent.start, span.start - 4):span.start]
+    if not any(t.like_num or t.is_currency for t in window):
+        return None
+    value = dates.normalise(f"per {tokens[1]}", None)
+    return value if value is not None and value.timex_type == "SET" else None

@@ -27,6 +27,7 @@ _WORDS_PATH = Path(__file__).parent / "patterns" / "date_words.json"
 # "9:30", "12,000", "12th", "1990s", "10am") or a word ("aug", "a.m").
 _TOKEN_RE = re.compile(r"\d+(?:[.,/:-]\d+)*[a-z]*|[a-z]+(?:\.[a-z]+)*")
 _MISS = object()
+CONSECUTIVE = frozenset({"consecutive", "straight", "successive", "running"})
 
 Toks = Sequence[str]
 
@@ -114,6 +115,7 @@ class _Tables:
     frequency_links: frozenset[str]
     time_hints: frozenset[str]
     finer_units: dict[str, tuple[str, int, bool]]
+    holidays: _Phrases
 
 
 @functools.cache
@@ -168,6 +170,7 @@ def _tables() -> _Tables:
         frequency_times=frozenset(raw["frequency_times"]),
         frequency_links=frozenset(raw["frequency_links"]),
         finer_units={k: (v[0], v[1], v[2]) for k, v in raw["finer_units"].items()},
+        holidays=_Phrases({" ".join(_tokenise(k)): v for k, v in raw["holidays"].items()}),
         # words that can only occur in a TIME: the clock and part-of-day words
         time_hints=frozenset(
             [k.split()[-1] for k in raw["meridiem"]]
@@ -462,10 +465,26 @@ def _duration_value(unit: str, count: float | None) -> str:
     return f"P{'T' if time_unit else ''}{_num_str(count)}{letter}"
 
 
+def _nth_consecutive(toks: list[str]) -> str | None:
+    """"for the fifth consecutive year": it has lasted five years, P5Y."""
+    t = _tables()
+    i = 1 if toks and toks[0] == "the" else 0
+    if i >= len(toks) or (hit := _ordinal(toks, i)) is None:
+        return None
+    count, i = hit
+    if i + 2 != len(toks) or toks[i] not in CONSECUTIVE or (unit := _unit(toks, i + 1)) is None \
+            or unit[1]:
+        return None
+    return _duration_value(unit[0], count) if t.unit_info.get(unit[0]) else None
+
+
 def _duration(toks: list[str], ctx: _Ctx) -> str | None:
     """Durations: "four consecutive years", "the past decade", "recent years", "24 hours"."""
     t = _tables()
     toks = _strip_leading(toks, t.qualifiers)
+    nth = _nth_consecutive(toks)
+    if nth is not None:
+        return nth
     n = len(toks)
     i = 0
     had_the = toks[0] == "the"
@@ -510,6 +529,8 @@ def _set(toks: list[str], ctx: _Ctx) -> str | None:
     if value:
         return value
     n = len(toks)
+    if n == 1 and toks[0].endswith("s") and len(toks[0]) > 6 and toks[0][:-1] in t.weekdays:
+        return f"XXXX-WXX-{t.weekdays[toks[0][:-1]]}"  # "open on Sundays"
     if toks[0] in t.set_quantifiers and n >= 2:
         i, count = 1, 1.0
         if toks[1] in t.set_other:
@@ -810,6 +831,28 @@ def _ago(toks: Toks, ctx: _Ctx) -> _D | None:
     return _shift(ctx, unit[0], int(count) * sign[0])
 
 
+def _nth_weekday(y: int, m: int, wd: int, nth: int) -> int:
+    """Day of the month of the nth ISO weekday (nth = -1: the last one)."""
+    if nth > 0:
+        first = datetime.date(y, m, 1).isoweekday()
+        return 1 + (wd - first) % 7 + 7 * (nth - 1)
+    last = datetime.date(y + (m == 12), m % 12 + 1, 1) - datetime.timedelta(days=1)
+    return last.day - (last.isoweekday() - wd) % 7
+
+
+def _holiday(toks: Toks, ctx: _Ctx) -> _D | None:
+    """"Thanksgiving", "New Year's Day": the nearest one by tense, like a bare month and day."""
+    rule = _tables().holidays.full(toks)
+    if rule is None:
+        return None
+    m = rule[0]
+    y = _year_for(ctx, m, rule[1] if len(rule) == 2 else 7 * abs(rule[2]))
+    if y is None:
+        return _D("day", None, m, rule[1]) if len(rule) == 2 else _D("month", None, m)
+    day = rule[1] if len(rule) == 2 else _nth_weekday(y, m, rule[1], rule[2])
+    return _D("day", y, m, day)
+
+
 def _date_core(toks: list[str], ctx: _Ctx, fiscal: bool, loose: bool) -> _D | None:
     """Match the stripped tokens against each date form; the first full match wins."""
     t = _tables()
@@ -818,6 +861,9 @@ def _date_core(toks: list[str], ctx: _Ctx, fiscal: bool, loose: bool) -> _D | No
     k = t.day_words.full(toks)
     if k is not None:
         return _shift(ctx, "day", k)
+    holiday = _holiday(toks, ctx)
+    if holiday is not None:
+        return holiday
     if n == 1 and tok[0].isdigit():
         return _shaped(tok, ctx)
     wd = _wday(tok, ctx)
@@ -995,7 +1041,8 @@ def _normalise(text: str, anchor: datetime.date | None, tense: str | None, day_f
     toks = _tokenise(text)
     if not toks:
         return None
-    toks = _strip_leading(toks, t.prepositions)
+    if t.qualifiers.match(toks, 0) is None:  # "at least 24 hours" keeps its "at"
+        toks = _strip_leading(toks, t.prepositions)
     if len(toks) > 1 and toks[-1] == "s" and toks[-2][0].isalpha():  # "last year's"
         toks = toks[:-1]
     vague = t.vague.full(toks)

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from pipeline import dates, extensions, numbers
+from pipeline import dates, extensions, name_rules, numbers
 from pipeline.given_names import is_given_name
 from pipeline.lexicon import pattern_matcher, read_jsonl, read_lines, words
 from pipeline.spans import is_quote, non_overlapping, strip_tokens
@@ -38,6 +38,8 @@ CURRENCY_TOKENS = frozenset(e["phrase"] for e in read_jsonl("currencies.jsonl"))
 RANGE_WORDS = {"to", "and", "-", "–"}
 STOCK_EXCHANGES = words("stock_exchanges")
 SHORT_FORM_HEADS = words("short_form_heads")
+STRONG_HEADS = frozenset(h.lower() for h in SHORT_FORM_HEADS)
+ORG_LEADING_NOISE = words("org_leading_noise")  # "About Acme", "SOURCE Acme", "Holders Acme"
 CITY_MODIFIER_DETERMINERS = words("city_modifier_determiners")
 SUFFIX_ABBREVS = words("org_suffix_abbrevs")
 TIMEZONES = frozenset(dates.word_list("timezones"))
@@ -105,6 +107,14 @@ def _acronyms_of_common_nouns(doc: Doc) -> set[str]:
     return found
 
 
+def _headline_verb(token: Token) -> bool:
+    """`Acme Partners With Beta`, `Acme Reports Fourth Quarter`: a verb, not `Capital Partners`."""
+    if token.lower_ not in HEADLINE_VERBS or not token.is_title:
+        return False
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is not None and (nxt.is_title or nxt.lower_ in {"with", "to", "on", "for", "in"})
+
+
 def _person_name_words(doc: Doc) -> frozenset[str]:
     """The words of the multi-word person names the model found (`Hale` of `Marcus Hale`)."""
     return frozenset(t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
@@ -165,10 +175,15 @@ def _merge_ranges(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _add_person_aliases(doc: Doc, spans: list[Span], opaque: list[Span]) -> list[Span]:
-    """A later bare surname (`Castillo`, or `Xiao` for Xiao Hongbo) is the same person."""
+def _add_person_aliases(doc: Doc, spans: list[Span], opaque: list[Span],
+                        places: frozenset[str]) -> list[Span]:
+    """A later bare surname (`Castillo`, or `Xiao` for Xiao Hongbo) is the same person.
+
+    A word of the name that is also a place (`England` of a mislabelled `Homes
+    England`) is no alias.
+    """
     names = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in (s[0], s[-1])
-             if t.is_title and t.is_alpha}
+             if t.is_title and t.is_alpha and t.text not in places}
     if not names:
         return spans
     covered = {i for s in spans for i in range(s.start, s.end)}
@@ -294,10 +309,19 @@ class EntitySpans:
         candidates += places
         candidates += self._cities_in_context(doc)
         kept = [s for s in candidates if self._keep(s, opaque) and s.text not in not_orgs]
+        opaque += name_rules.opaque_acronyms(doc, opaque)
+        kept = [s for s in kept if not any(o.start <= s.start and s.end <= o.end and
+                                           len(o) == 1 for o in opaque)]
         spans = non_overlapping(kept)
+        spans = name_rules.extend_official_names(doc, spans)
+        spans = name_rules.based_places(doc, spans)
+        spans = name_rules.trim_org_titles(doc, name_rules.drop_portfolios(doc, spans))
         spans = self._add_aliases(doc, spans, opaque, dateline_places)
+        spans = name_rules.places_before_admin_words(doc, spans, opaque)
         spans = _merge_ranges(_harmonise_labels(_place_before_region(spans)))
-        spans = _add_person_aliases(doc, spans, opaque)
+        spans = name_rules.repair_people(doc, spans)
+        spans = _add_person_aliases(doc, spans, opaque, self.places | self.cities)
+        spans = name_rules.propagate_acronyms(doc, spans, opaque)
         for span in spans:
             self._set_value(span)
         doc.spans[extensions.ENTITIES] = spans
@@ -390,9 +414,14 @@ class EntitySpans:
             return False  # "Samsung Electronics Co., Ltd. of South Korea": the name ends first
         if pattern_id in {"cap-and-head", "cap-and-head-of", "corp-and-co-ltd"}:
             conj = next(t.i for t in span if t.lower_ in {"and", "&"})
-            if any(t.lower_ in ORG_HEADS or t.lower_ in CORPORATE_WORDS
-                   for t in doc[start:conj]):
-                return False  # two names joined by "and", not one name
+            if conj - start > 1 and any(t.lower_ in ORG_HEADS or t.lower_ in CORPORATE_WORDS
+                                        for t in doc[start:conj]):
+                return False  # two names joined by "and"; "Securities and Exchange" is one
+        if pattern_id == "cap-head-of-and":
+            conj = next(t.i for t in span if t.lower_ in {"and", "&"})
+            if doc[end - 1].lower_ in STRONG_HEADS and any(
+                    t.lower_ in STRONG_HEADS for t in doc[start:conj]):
+                return False  # "School of Medicine and Pacific Lutheran University"
         return True
 
     def _add_aliases(self, doc: Doc, spans: list[Span], opaque: list[Span],
@@ -453,8 +482,7 @@ class EntitySpans:
                     doc[tok.i - 1].text not in POSSESSIVE_NAME_WORDS:
                 parts.append(Span(doc, start, tok.i, label=span.label))
                 start = tok.i + 1
-            elif span.label_ == "ORG" and tok.lower_ in HEADLINE_VERBS and tok.is_title and \
-                    tok.i > span.start:
+            elif span.label_ == "ORG" and _headline_verb(tok) and tok.i > span.start:
                 parts.append(Span(doc, start, tok.i, label=span.label))
                 start = span.end
                 break
@@ -497,7 +525,8 @@ class EntitySpans:
                 not any(t.lower_ in ORG_HEADS for t in span):
             label = "PERSON"  # "Midfielder Connor Hale"
             span = Span(span.doc, span.start, span.end, label=label)
-        leading = DETERMINERS | (PERSON_TITLES if label == "PERSON" else frozenset())
+        leading = DETERMINERS | (PERSON_TITLES if label == "PERSON" else frozenset()) | (
+            ORG_LEADING_NOISE if label == "ORG" else frozenset())
         trimmed = strip_tokens(span, leading=leading)
         if trimmed is None:
             return None
@@ -506,7 +535,7 @@ class EntitySpans:
                 span.doc[end - 1].lower_ in WEEKDAYS or span.doc[end - 1].lower_ in MONTHS
                 or (span.doc[end - 1].is_lower and span.doc[end - 1].text not in SUFFIX_ABBREVS)
                 or span.doc[end - 1].is_punct
-                or (label == "ORG" and span.doc[end - 1].lower_ in HEADLINE_VERBS)):
+                or (label == "ORG" and _headline_verb(span.doc[end - 1]))):
             end -= 1
         trimmed = Span(span.doc, trimmed.start, end, label=label)
         if label == "PERSON" and trimmed[-1].lower_ in ORG_HEADS:

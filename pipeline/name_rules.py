@@ -1,0 +1,276 @@
+"""Document-level repairs of name spans, run by the `pressfacts_entities` component.
+
+The model labels one mention at a time. Many of its errors are visible only
+from the rest of the article or from the words around a name: an acronym
+defined once and used bare later, an official name that goes on after the
+model stopped (`UN Office for the Coordination` + `of Humanitarian Affairs`),
+a list of towns before `counties`, a portfolio after `Minister for`. Each rule
+here is one such observation; each takes and returns plain span lists.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.lexicon import words
+from pipeline.spans import non_overlapping
+
+ORG_HEADS = words("org_heads")
+# titles trimmed off the end of an ORG; words that also make names ("Trade", "City") stay
+ORG_TRAILING_TITLES = words("person_titles") - words("title_words_in_names")
+PORTFOLIO_TITLES = words("portfolio_titles")
+ADMIN_PLURALS = words("admin_descriptors_plural")
+ADMIN_DESCRIPTORS = words("admin_descriptors")
+NOT_NAMES = words("not_names")
+CORPORATE_WORDS = words("corporate_words")  # "Samsung Electronics Co., Ltd. of South Korea"
+NAME_LINKS = {"of", "for", "on"}
+LIST_LINKS = {",", "and", "&"}
+DATE_WORDS = words("weekdays") | words("month_names")
+ROMAN_SUFFIXES = {"II", "III", "IV", "Jr.", "Sr.", "Jr", "Sr"}
+
+
+def _capitalised(token: Token) -> bool:
+    return token._.pf_cap and token.text not in {"-", "&"}
+
+
+def _cap_run(doc: Doc, i: int) -> int:
+    """End of the run of capitalised name words starting at i (i when there is none)."""
+    j = i
+    while j < len(doc) and _capitalised(doc[j]) and doc[j].lower_ not in DATE_WORDS and \
+            "\n" not in doc[j].text_with_ws[:-1]:
+        j += 1
+    return j
+
+
+def is_acronym(token: Token) -> bool:
+    """`WHO`, `IFRC`, and mixed-case forms such as `DfE`, `USask`, `AmCham`."""
+    text = token.text
+    if not token.is_alpha or not 2 <= len(text) <= 8 or not text[0].isupper():
+        return False
+    return sum(c.isupper() for c in text) >= 2
+
+
+def _initials(tokens: list[Token]) -> str:
+    return "".join(t.text[0] for t in tokens if t.text[:1].isupper())
+
+
+def _comma_list_end(doc: Doc, i: int) -> int | None:
+    """`, Animals, Food and Feed` from i (a comma): the end of a list of name words, or None."""
+    j = i
+    while j < len(doc) and doc[j].text == ",":
+        run = _cap_run(doc, j + 1)
+        if run == j + 1:
+            return None
+        j = run
+        if j < len(doc) and doc[j].lower_ == "and":
+            last = _cap_run(doc, j + 1)
+            return last if last > j + 1 else None
+        if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and":
+            last = _cap_run(doc, j + 2)
+            return last if last > j + 2 else None
+    return None
+
+
+def extend_official_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Carry an ORG name on through `of` phrases and comma lists of its own words.
+
+    `China Council for the Promotion` + `of International Trade`; `Ministry of
+    Land` + `, Infrastructure, Transport and Tourism`. A name followed by an
+    acronym in parentheses is extended until its initials spell the acronym
+    (`Committee on Foreign Investment in the United States (CFIUS)`).
+    """
+    out = []
+    for span in spans:
+        named = any(t.lower_ in ORG_HEADS for t in span) or \
+            any(t.lower_ in NAME_LINKS for t in span[1:])
+        if span.label_ != "ORG" or span[-1].lower_ in CORPORATE_WORDS or not named:
+            out.append(span)
+            continue
+        end = span.end
+        while end < len(doc):
+            tok = doc[end]
+            linked = any(t.lower_ in NAME_LINKS for t in doc[span.start:end])
+            if tok.lower_ == "of" or (tok.lower_ in NAME_LINKS and linked):
+                nxt = end + 1
+                if nxt < len(doc) and doc[nxt].lower_ == "the":
+                    nxt += 1
+                run = _cap_run(doc, nxt)
+            elif tok.text == "," and linked:
+                nxt = end + 1
+                run = _comma_list_end(doc, end) or nxt
+            else:
+                break
+            if run == nxt:
+                break
+            end = run
+        out.append(Span(doc, span.start, end, label="ORG") if end > span.end else span)
+    out = [_extend_to_acronym(doc, s) for s in out]
+    return non_overlapping(sorted(out, key=lambda s: s.start - s.end))
+
+
+def _extend_to_acronym(doc: Doc, span: Span) -> Span:
+    """`Committee on Foreign Investment` `in the United States` `(CFIUS)`."""
+    if span.label_ != "ORG":
+        return span
+    for end in range(span.end + 1, min(len(doc), span.end + 8)):
+        if doc[end].text == "(" and end + 2 < len(doc) and doc[end + 2].text == ")" and \
+                is_acronym(doc[end + 1]):
+            acronym = doc[end + 1].text.upper()
+            if _initials(list(span)).upper() == acronym:
+                return span
+            if _initials(list(doc[span.start:end])).upper() == acronym and \
+                    all(t.is_alpha or t.text == "," for t in doc[span.end:end]):
+                return Span(doc, span.start, end, label="ORG")
+            return span
+        if "\n" in doc[end].text:
+            return span
+    return span
+
+
+def propagate_acronyms(doc: Doc, spans: list[Span], opaque: list[Span]) -> list[Span]:
+    """An acronym the article uses as an organisation is one wherever it stands."""
+    acronyms = {s.text for s in spans if s.label_ == "ORG" and len(s) == 1 and is_acronym(s[0])}
+    acronyms -= NOT_NAMES
+    if not acronyms:
+        return spans
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    inside = {i for o in opaque for i in range(o.start, o.end)}
+    found = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
+             if t.text in acronyms and t.i not in covered and t.i not in inside]
+    return non_overlapping([*spans, *found])
+
+
+def opaque_acronyms(doc: Doc, opaque: list[Span]) -> list[Span]:
+    """`Cyclone Preparedness Programme (CPP)`: the acronym of an opaque name is opaque."""
+    found = []
+    for span in opaque:
+        end = span.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and \
+                is_acronym(doc[end + 1]):
+            found.append(Span(doc, end + 1, end + 2, label="ORG"))
+    names = {s.text for s in found}
+    found += [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in names]
+    return found
+
+
+def drop_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`Minister for Enterprise, Tourism and Employment`: the portfolio is no organisation."""
+    out = []
+    for span in spans:
+        if span.label_ == "ORG" and span.start >= 2 and \
+                doc[span.start - 1].lower_ in {"for", "of"} and \
+                doc[span.start - 2].lower_ in PORTFOLIO_TITLES and \
+                not any(t.lower_ in ORG_HEADS for t in span):
+            continue
+        out.append(span)
+    return out
+
+
+def trim_org_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`FEMA Administrator`, `Lumenvale's Co-Founder`: title words are no part of a name."""
+    out = []
+    for span in spans:
+        if span.label_ == "ORG":
+            end = span.end
+            while end > span.start + 1 and doc[end - 1].lower_ in ORG_TRAILING_TITLES and \
+                    doc[end - 1].lower_ not in ORG_HEADS and doc[end - 2].is_title:
+                end -= 1  # not "Office of the Governor"
+            if len(span) == 1 and span[0].lower_ in ORG_TRAILING_TITLES:
+                continue
+            if end == span.start:
+                continue
+            span = Span(doc, span.start, end, label="ORG")
+        if span.text in NOT_NAMES and span.label_ in {"ORG", "PERSON", "GPE"}:
+            continue
+        out.append(span)
+    return out
+
+
+def places_before_admin_words(doc: Doc, spans: list[Span], opaque: list[Span]) -> list[Span]:
+    """`Breathitt, Floyd, Harlan and Pike counties`, `Wainbody ward`: each name is a place."""
+    inside = {i for o in opaque for i in range(o.start, o.end)}
+    found: list[Span] = []
+    for tok in doc:
+        if not tok.is_lower or tok.i == 0:
+            continue
+        plural = tok.lower_ in ADMIN_PLURALS
+        if not plural and tok.lower_ not in ADMIN_DESCRIPTORS:
+            continue
+        end = tok.i
+        while end > 0:
+            start = end
+            while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].is_title:
+                start -= 1
+            sentence_initial_word = start == doc[start].sent.start and end - start == 1 and \
+                doc[start].is_stop
+            if start == end or sentence_initial_word or inside.intersection(range(start, end)):
+                break
+            found.append(Span(doc, start, end, label="GPE"))
+            if not plural or start < 2 or doc[start - 1].text not in LIST_LINKS:
+                break
+            end = start - 1
+            if doc[end].text == "and" and doc[end - 1].text == ",":
+                end -= 1  # the Oxford comma
+    if not found:
+        return spans
+    taken = {i for f in found for i in range(f.start, f.end)}
+    keep = [s for s in spans if not (s.label_ in {"ORG", "PERSON", "GPE"} and
+                                     taken.intersection(range(s.start, s.end)) and
+                                     not any(t.lower_ in ORG_HEADS for t in s))]
+    return non_overlapping([*keep, *found])
+
+
+def based_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`Port Kembla-based Kembla Alloy Works`: the place is a GPE, the company starts after."""
+    out: list[Span] = []
+    found: list[Span] = []
+    for tok in doc[1:-1]:
+        if tok.text == "-" and doc[tok.i + 1].lower_ == "based" and not tok.whitespace_ and \
+                _capitalised(doc[tok.i - 1]):
+            start = tok.i - 1
+            while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].is_title and \
+                    start - 1 != doc[start - 1].sent.start:
+                start -= 1
+            found.append(Span(doc, start, tok.i, label="GPE"))
+    if not found:
+        return spans
+    for span in spans:
+        for place in found:
+            if span.start <= place.start < span.end and span.label_ != "GPE":
+                after = place.end + 2
+                span = Span(doc, after, span.end, label=span.label_) if after < span.end \
+                    else None
+                break
+        if span is not None and len(span):
+            out.append(span)
+    return non_overlapping([*found, *out])
+
+
+def repair_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Whole personal names: hyphenated parts, `III`, and halves the model split in two."""
+    out: list[Span] = []
+    for span in spans:
+        if span.label_ == "PERSON":
+            start = span.start
+            while start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                    and not doc[start - 2].whitespace_ and doc[start - 2].is_title:
+                start -= 2  # "Ruiz-" + "Whitaker"
+            if start < span.start:
+                span = Span(doc, start, span.end, label="PERSON")
+            end = span.end
+            while end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ and \
+                    not doc[end - 1].whitespace_ and doc[end + 1].is_title:
+                end += 2  # "Ruiz-Whitaker", "Wen-Li Zhao"
+            if end > span.end and end < len(doc) and doc[end].is_title and doc[end].is_alpha \
+                    and doc[end - 1].whitespace_ and span.end - span.start == 1:
+                end += 1
+            if end < len(doc) and doc[end].text in ROMAN_SUFFIXES:
+                end += 1
+            span = Span(doc, span.start, end, label="PERSON")
+            prev = out[-1] if out else None
+            if prev is not None and prev.label_ == "PERSON" and prev.end == span.start and \
+                    len(prev) == 1 and prev[0].is_title:
+                out[-1] = Span(doc, prev.start, span.end, label="PERSON")  # "Anil" + "Kumar ..."
+                continue
+        out.append(span)
+    return non_overlapping(out)
