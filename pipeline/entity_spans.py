@@ -38,6 +38,10 @@ CURRENCY_TOKENS = frozenset(e["phrase"] for e in read_jsonl("currencies.jsonl"))
 RANGE_WORDS = {"to", "and", "-", "–"}
 STOCK_EXCHANGES = words("stock_exchanges")
 SHORT_FORM_HEADS = words("short_form_heads")
+ADMIN_DESCRIPTORS = words("admin_descriptors")
+# a programme with its own acronym is an agency ("World Food Programme (WFP)"); an act is not
+BODY_EVENT_HEADS = frozenset({"programme", "program"})
+GENERIC_NAME_WORDS = words("generic_name_words")
 STRONG_HEADS = frozenset(h.lower() for h in SHORT_FORM_HEADS)
 ORG_LEADING_NOISE = words("org_leading_noise")  # "About Acme", "SOURCE Acme", "Holders Acme"
 CITY_MODIFIER_DETERMINERS = words("city_modifier_determiners")
@@ -102,7 +106,8 @@ def _acronyms_of_common_nouns(doc: Doc) -> set[str]:
     found = set()
     for tok in doc[1:-1]:
         if tok.is_upper and tok.is_alpha and doc[tok.i - 1].text == "(" and \
-                doc[tok.i + 1].text == ")" and tok.i > 1 and doc[tok.i - 2].is_lower:
+                doc[tok.i + 1].text == ")" and tok.i > 1 and doc[tok.i - 2].is_lower and \
+                doc[tok.i - 2].text not in SUFFIX_ABBREVS:  # "GlaxoSmithKline plc (GSK)"
             found.add(tok.text)
     return found
 
@@ -151,8 +156,10 @@ def _place_before_region(spans: list[Span]) -> list[Span]:
     for i, span in enumerate(out[:-1]):
         nxt = out[i + 1]
         doc = span.doc
+        possessive = nxt.end < len(doc) and doc[nxt.end].text in {"'s", "’s"}
         if span.label_ in {"PERSON", "ORG"} and len(span) <= 2 and nxt.label_ == "GPE" and \
-                nxt.start == span.end + 1 and doc[span.end].text == "," and \
+                nxt.start == span.end + 1 and doc[span.end].text == "," and not possessive \
+                and not is_given_name(span[0].text) and \
                 not any(t.lower_ in ORG_HEADS for t in span):
             out[i] = Span(doc, span.start, span.end, label="GPE")
     return out
@@ -187,10 +194,15 @@ def _add_person_aliases(doc: Doc, spans: list[Span], opaque: list[Span],
     if not names:
         return spans
     covered = {i for s in spans for i in range(s.start, s.end)}
+    # "Velantis" of "Velantis Therapeutics, Inc." stays the company
+    org_words = {t.text for s in spans if s.label_ == "ORG" and len(s) > 1 for t in s}
     found = []
     for tok in doc:
-        if tok.text in names and (tok.i not in covered or any(
-                s.start == tok.i and s.end == tok.i + 1 and s.label_ != "PERSON" for s in spans)):
+        if tok.i > 0 and doc[tok.i - 1].lower_ in LOCATION_PREPOSITIONS:
+            continue  # "in Vinci" after "Leonardo da Vinci" is the town
+        if tok.text in names and tok.text not in org_words and (tok.i not in covered or any(
+                s.start == tok.i and s.end == tok.i + 1 and s.label_ != "PERSON"
+                for s in spans)):
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             prev = doc[tok.i - 1] if tok.i > 0 else None
             if (nxt is not None and nxt.is_title and nxt.is_alpha) or \
@@ -273,16 +285,27 @@ class EntitySpans:
         for match_id, start, end in self.matcher(doc):
             label, pattern_id = self.labels[match_id]
             if label == "OPAQUE" and _followed_by_acronym(doc, end) and \
+                    doc[end - 1].lower_ in BODY_EVENT_HEADS and \
                     pattern_id.startswith("event"):
                 rule_orgs.append(Span(doc, start, end, label="ORG"))  # World Food Programme (WFP)
+            elif label == "OPAQUE" and pattern_id == "facility" and end < len(doc) and \
+                    doc[end].is_title:
+                continue  # "Florida Highway Patrol" goes on: an organisation, not a road
             elif label == "OPAQUE":
                 if not (pattern_id == "region" and doc[start:end].text in self.places):
                     opaque.append(Span(doc, start, end, label="ORG"))  # "South Korea" is a GPE
             elif pattern_id == "stock-exchange":
                 rule_orgs.append(Span(doc, start + 1, start + 2, label="ORG"))
+            elif pattern_id == "head-before-title":  # "Board Chair Thomas Whitcombe"
+                rule_orgs.append(Span(doc, start, start + 1, label="ORG"))
+            elif pattern_id == "acronym-place":  # "IDA Ireland", "NHS England", "PIB Delhi"
+                if doc[end - 1].text in self.places or doc[end - 1].text in self.cities:
+                    rule_orgs.append(Span(doc, start, end, label="ORG"))
             elif self._plausible(doc, start, end, pattern_id):
                 rule_orgs.append(Span(doc, start, end, label=label))
-        opaque += [e for e in doc.ents if e.label_ in OPAQUE_MODEL_LABELS]
+        alias_regions = set(aliases_defined)
+        opaque += [e for e in doc.ents if e.label_ in OPAQUE_MODEL_LABELS and not any(
+            s <= e.start and e.end <= t for s, t in alias_regions)]  # ("Lakeshore" or ...)
         for start, end in quoted:
             if doc[end - 1].lower_ in ORG_HEADS:  # a quoted organisation name
                 rule_orgs.append(Span(doc, start, end, label="ORG"))
@@ -305,7 +328,8 @@ class EntitySpans:
                 candidates.extend(self._repair(Span(doc, ent.start, ent.end, label=label)))
         not_orgs = _acronyms_of_common_nouns(doc)
         person_words = _person_name_words(doc)
-        candidates = [self._as_person(self._as_place(c, person_words)) for c in candidates]
+        candidates = [self._as_person(self._as_place(c, person_words))
+                      for c in self._split_place_pairs(candidates)]
         candidates += places
         candidates += self._cities_in_context(doc)
         kept = [s for s in candidates if self._keep(s, opaque) and s.text not in not_orgs]
@@ -316,6 +340,8 @@ class EntitySpans:
         spans = name_rules.extend_official_names(doc, spans)
         spans = name_rules.based_places(doc, spans)
         spans = name_rules.trim_org_titles(doc, name_rules.drop_portfolios(doc, spans))
+        spans = name_rules.drop_generic_before_titles(doc, spans)
+        spans = name_rules.drop_headline_only_names(doc, spans)
         spans = self._add_aliases(doc, spans, opaque, dateline_places)
         spans = name_rules.places_before_admin_words(doc, spans, opaque)
         spans = _merge_ranges(_harmonise_labels(_place_before_region(spans)))
@@ -336,10 +362,28 @@ class EntitySpans:
         """
         if span.label_ not in {"PERSON", "ORG"} or span[-1].lower_ in ORG_HEADS:
             return span
+        parts = span.text.split(" and ")
+        if len(parts) == 2 and all(p in self.places or p in self.cities for p in parts):
+            return span  # split into two places by _split_place_pairs
         if span.text in self.places or (
                 span.text in self.cities and not (len(span) == 1 and span.text in person_words)):
             return Span(span.doc, span.start, span.end, label="GPE")
         return span
+
+    def _split_place_pairs(self, spans: list[Span]) -> list[Span]:
+        """`opening offices in Marion and Vincennes`: two towns, not one organisation."""
+        out = []
+        for span in spans:
+            conj = next((t.i for t in span if t.lower_ in {"and", "/"}), None)
+            if conj is not None and span.label_ in {"ORG", "PERSON", "GPE"}:
+                left, right = span.doc[span.start:conj], span.doc[conj + 1:span.end]
+                known = self.places | self.cities
+                if len(left) and len(right) and left.text in known and right.text in known:
+                    out += [Span(span.doc, left.start, left.end, label="GPE"),
+                            Span(span.doc, right.start, right.end, label="GPE")]
+                    continue
+            out.append(span)
+        return out
 
     def _cities_in_context(self, doc: Doc) -> list[Span]:
         """Towns the model missed, where the words around them say place.
@@ -370,11 +414,14 @@ class EntitySpans:
         return found
 
     def _as_person(self, span: Span) -> Span:
-        """`Investor Contact: Marcus Hale`: the model's ORG that is a first name and a surname."""
-        if span.label_ != "ORG" or not 2 <= len(span) <= 3 or \
-                not all(t.is_title and t.is_alpha for t in span) or \
-                not is_given_name(span[0].text) or span.text in self.cities:
-            return span
+        """`Investor Contact: Marcus Hale`: the model's ORG or GPE that is a first name and a
+        surname (`Aminata Diallo-Kessler`, `Laila Moreno`)."""
+        words_ = [t for t in span if t.text != "-"]
+        if span.label_ not in {"ORG", "GPE"} or not 2 <= len(words_) <= 3 or \
+                not all(t.is_title and t.is_alpha for t in words_) or \
+                not is_given_name(span[0].text) or span.text in self.cities or \
+                span.text in self.places or span[-1].lower_ in ADMIN_DESCRIPTORS:
+            return span  # "Allen County" is no Allen
         if any(t.lower_ in ORG_HEADS or t.lower_ in CORPORATE_WORDS or t.lower_ in EVENT_HEADS
                or t.text in self.places for t in span):
             return span
@@ -405,7 +452,8 @@ class EntitySpans:
         """Reject rule matches that join two names or misread a title or a phrase."""
         span = doc[start:end]
         if pattern_id == "acronym-in-parens":
-            return (start > 0 and doc[start - 1].text[:1].isupper()) or (
+            return (start > 0 and (doc[start - 1].text[:1].isupper() or
+                                   doc[start - 1].text in SUFFIX_ABBREVS)) or (
                 start > 1 and doc[start - 1].text in {"'s", "’s"})
         if pattern_id == "short-form" and end < len(doc) and doc[end].lower_ in {"of", "for"}:
             return False
@@ -414,11 +462,21 @@ class EntitySpans:
             return False  # "Samsung Electronics Co., Ltd. of South Korea": the name ends first
         if pattern_id in {"cap-and-head", "cap-and-head-of", "corp-and-co-ltd"}:
             conj = next(t.i for t in span if t.lower_ in {"and", "&"})
+            if doc[start].text in SUFFIX_ABBREVS:
+                return False  # "Ltd. and Utkal Electro Mobility Ltd."
+            if doc[conj].text == "&":
+                return True  # "Ridgewell Bank & Trust", "Ropes & Gray LLP": one name
+            left = doc[start:conj].text
+            if doc.text.count(left) > 1 and conj - start == 1 and doc[start].is_title and \
+                    not doc[start].is_lower:
+                return False  # "LumaGrid and Orrin ...": the left name stands alone elsewhere
             if conj - start > 1 and any(t.lower_ in ORG_HEADS or t.lower_ in CORPORATE_WORDS
                                         for t in doc[start:conj]):
                 return False  # two names joined by "and"; "Securities and Exchange" is one
         if pattern_id == "cap-head-of-and":
             conj = next(t.i for t in span if t.lower_ in {"and", "&"})
+            if end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN":
+                return False  # "... Department of Education and Australian universities"
             if doc[end - 1].lower_ in STRONG_HEADS and any(
                     t.lower_ in STRONG_HEADS for t in doc[start:conj]):
                 return False  # "School of Medicine and Pacific Lutheran University"
@@ -428,6 +486,9 @@ class EntitySpans:
                      dateline_places: list[Span]) -> list[Span]:
         """Later short mentions of a company name: "Calvera" after "Calvera Semiconductor Inc."."""
         aliases: set[tuple[str, ...]] = set()
+        lower = {t.lower_ for t in doc if t.is_lower}
+        lower |= {t.text.lower() for e in doc.ents if e.label_ in {"GPE", "LOC", "NORP", "FAC"}
+                  for t in e}  # the model's places are no coined names either
         for span in spans:
             if span.label_ != "ORG":
                 continue
@@ -437,6 +498,8 @@ class EntitySpans:
                 core.pop()
             if _defined_in_parens(doc, span):
                 aliases.add(tuple(toks))
+            if len(span) > 1 and span[-1].lower_ in ORG_HEADS and self._coined(span[0], lower):
+                aliases.add((toks[0],))  # "Orrin" after "Orrin Energy Cooperative"
             if len(core) == len(toks) or not core:
                 continue
             for n in range(1, len(core) + 1):
@@ -447,7 +510,8 @@ class EntitySpans:
             return spans
         places = {s.text for s in dateline_places}
         aliases = {a for a in aliases if " ".join(a) not in places
-                   and " ".join(a) not in self.places and a[0].split("-")[0] not in self.places}
+                   and " ".join(a) not in self.places and a[0].split("-")[0] not in self.places
+                   and not (len(a) == 1 and a[0] in self.cities)}  # "Xiamen" of "Xiamen Port"
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for alias in sorted(aliases, key=len, reverse=True):
             by_first.setdefault(alias[0], []).append(alias)
@@ -466,6 +530,20 @@ class EntitySpans:
         keep = [s for s in spans if s.label_ == "ORG" or not any(
             s.start < f.end and f.start < s.end for f in found)]
         return non_overlapping([*keep, *found])
+
+    def _coined(self, token: Token, lower_words: set[str]) -> bool:
+        """A word that can only be this organisation's name: `Orrin`, `Veltrix`, not `National`.
+
+        It is capitalised, never written in lowercase in the article, and no place,
+        given name or generic name word.
+        """
+        text = token.text
+        return len(text) >= 4 and token.is_alpha and text[0].isupper() and \
+            not token.is_upper and text.lower() not in lower_words and \
+            not text.endswith("s") and \
+            text not in self.places and text not in self.cities and \
+            text.lower() not in GENERIC_NAME_WORDS and not is_given_name(text) and \
+            token.ent_type_ != "NORP"
 
     def _repair(self, span: Span) -> list[Span]:
         """Trim one span to guideline boundaries; may split it in two or more."""
@@ -486,11 +564,14 @@ class EntitySpans:
                 parts.append(Span(doc, start, tok.i, label=span.label))
                 start = span.end
                 break
+            elif tok.lower_ in {"v", "vs", "vs."} and tok.i > span.start:  # fixtures
+                parts.append(Span(doc, start, tok.i, label=span.label))
+                start = tok.i + 1
             elif tok.text == "(":
                 parts.append(Span(doc, start, tok.i, label=span.label))
                 close = next((t.i for t in doc[tok.i:span.end] if t.text == ")"), None)
                 inner = doc[tok.i + 1:close] if close else None
-                if inner is not None and len(inner) == 1 and inner[0].is_upper:
+                if inner is not None and len(inner) == 1 and name_rules.is_acronym(inner[0]):
                     parts.append(Span(doc, inner.start, inner.end, label=span.label))
                 start = span.end if close is None else close + 1
                 break
@@ -573,13 +654,16 @@ class EntitySpans:
         if label in {"ORG", "PERSON", "GPE"}:
             if not any(t.text[:1].isupper() for t in span) or text_lower in TIMEZONES:
                 return False
-            if text_lower in COMPASS or span[-1].lower_ in EVENT_HEADS:
-                return False
+            if text_lower in COMPASS or (span[-1].lower_ in EVENT_HEADS and not (
+                    span[-1].lower_ in BODY_EVENT_HEADS and
+                    _followed_by_acronym(span.doc, span.end))):
+                return False  # but "World Food Programme (WFP)" is an organisation
         if label == "MONEY" and span[-1].lower_ in {"pounds", "pound"} and \
                 span.end < len(span.doc) and span.doc[span.end].lower_ == "of":
             return False  # weight, not sterling
-        if label == "ORG" and len(span) == 1 and span[0].pos_ == "VERB":
-            return False
+        if label == "ORG" and len(span) == 1 and (span[0].pos_ == "VERB" or
+                                                  span[0].lower_ in CURRENCY_TOKENS):
+            return False  # "CHF 9.5 million": a currency code
         if span.start > 1 and span.doc[span.start - 1].text == ":" and \
                 span.doc[span.start - 2].text in STOCK_EXCHANGES:
             return False  # the ticker in "(NYSE: KRB)" is an identifier

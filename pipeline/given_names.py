@@ -9,6 +9,7 @@ use only whether a name is in it, never the gender.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 from gender_guesser.detector import Detector
@@ -28,4 +29,7 @@ def is_given_name(word: str) -> bool:
     """A capitalised word that the dictionary knows as a first name."""
     if not word[:1].isupper() or not word.isalpha():
         return False
-    return _detector().get_gender(word) in GIVEN
+    if _detector().get_gender(word) in GIVEN:
+        return True
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return plain != word and _detector().get_gender(plain) in GIVEN  # "Siobhán"

@@ -22,6 +22,7 @@ PORTFOLIO_TITLES = words("portfolio_titles")
 ADMIN_PLURALS = words("admin_descriptors_plural")
 ADMIN_DESCRIPTORS = words("admin_descriptors")
 NOT_NAMES = words("not_names")
+GENERIC_NAME_WORDS = words("generic_name_words")
 CORPORATE_WORDS = words("corporate_words")  # "Samsung Electronics Co., Ltd. of South Korea"
 NAME_LINKS = {"of", "for", "on"}
 LIST_LINKS = {",", "and", "&"}
@@ -173,10 +174,10 @@ def trim_org_titles(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.label_ == "ORG":
             end = span.end
             while end > span.start + 1 and doc[end - 1].lower_ in ORG_TRAILING_TITLES and \
-                    doc[end - 1].lower_ not in ORG_HEADS and doc[end - 2].is_title:
+                    doc[end - 1].lower_ not in ORG_HEADS and doc[end - 2].text[:1].isupper():
                 end -= 1  # not "Office of the Governor"
-            if len(span) == 1 and span[0].lower_ in ORG_TRAILING_TITLES:
-                continue
+            if span.text.lower() in ORG_TRAILING_TITLES:
+                continue  # "Co-Founder", "Administrator"
             if end == span.start:
                 continue
             span = Span(doc, span.start, end, label="ORG")
@@ -199,7 +200,8 @@ def places_before_admin_words(doc: Doc, spans: list[Span], opaque: list[Span]) -
         end = tok.i
         while end > 0:
             start = end
-            while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].is_title:
+            while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].text[:1].isupper() \
+                    and not doc[start - 1].is_upper:
                 start -= 1
             sentence_initial_word = start == doc[start].sent.start and end - start == 1 and \
                 doc[start].is_stop
@@ -274,3 +276,41 @@ def repair_people(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
         out.append(span)
     return non_overlapping(out)
+
+
+def _headline_end(doc: Doc) -> int:
+    """Token index where a title-case headline ends (0 when the text opens without one)."""
+    for tok in doc:
+        if "\n" in tok.text:
+            line = [t for t in doc[:tok.i] if t.is_alpha]
+            content = [t for t in line if not t.is_stop]
+            if len(content) >= 3 and sum(t.text[:1].isupper() for t in content) / len(content) \
+                    >= 0.75:
+                return tok.i
+            return 0
+    return 0
+
+
+def drop_headline_only_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`Ardent Payments to Create 350 Jobs`: in a title-case headline every word is
+    capitalised, so a name found there counts only if the article names it again."""
+    end = _headline_end(doc)
+    if not end:
+        return spans
+    body = doc[end:].text
+    return [s for s in spans if s.start >= end or s.label_ not in {"ORG", "PERSON", "GPE"}
+            or s.text in body]
+
+
+def drop_generic_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`Education Secretary`, `Public Defender`: a generic word before a title is no body."""
+    out = []
+    for span in spans:
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if span.label_ == "ORG" and len(span) == 1 and nxt is not None and \
+                nxt.lower_ in ORG_TRAILING_TITLES | {"defender", "judge", "court"} and \
+                span[0].lower_ in GENERIC_NAME_WORDS | {"circuit"} and \
+                span[0].lower_ not in ORG_HEADS:
+            continue
+        out.append(span)
+    return out
