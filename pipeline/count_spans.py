@@ -47,7 +47,7 @@ class CountSpans:
         self.name = name
         self.matcher, _ = pattern_matcher(nlp.vocab, patterns)
         self.qualifiers = PhraseMatcher(nlp.vocab, attr="LOWER")
-        phrases = [*list(numbers.qualifier_phrases()), "an estimated", "a total of"]
+        phrases = [*list(numbers.qualifier_phrases()), "an estimated"]
         self.qualifiers.add("Q", [nlp.make_doc(p) for p in phrases])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -61,6 +61,7 @@ class CountSpans:
         qualifier_ends = {start_end[1]: start_end[0] for start_end in
                           ((s, e) for _, s, e in self.qualifiers(doc))}
         found: list[Span] = []
+        candidates = [piece for cand in candidates for piece in _from_to(cand)]
         for cand in sorted(candidates, key=lambda s: (s.start - s.end, s.start)):
             span = self._bound(cand, qualifier_ends)
             if span is None or overlaps(span, taken) or self._not_a_count(span):
@@ -77,11 +78,17 @@ class CountSpans:
         return doc
 
     def _bound(self, cand: Span, qualifier_ends: dict[int, int]) -> Span | None:
-        """Trim punctuation and a trailing `of`; take the qualifier words just before."""
+        """Trim punctuation and a trailing `of`; take the qualifier words just before
+        and the magnitude words just after (`1.5` + `lakh`)."""
         span = strip_tokens(cand, leading=frozenset({"the"}),
                             trailing=frozenset({"of"}))
         if span is None:
             return None
+        doc = span.doc
+        end = span.end
+        while end < len(doc) and doc[end].lower_ in MAGNITUDE_WORDS and doc[end - 1].like_num:
+            end += 1
+        span = Span(doc, span.start, end, label="COUNT")
         start = span.start
         while start in qualifier_ends and qualifier_ends[start] < start:
             start = qualifier_ends[start]
@@ -97,6 +104,8 @@ class CountSpans:
         after = doc[span.end] if span.end < len(doc) else None
         after2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
         first, last = span[0], span[-1]
+        if _age_or_rank(span, before, after, after2):
+            return True
         if before is not None and before.lower_ in BLOCKERS_BEFORE:
             return True
         if any(t.lower_ in AGE_WORDS for t in doc[max(0, span.start - 3):span.start]):
@@ -238,3 +247,55 @@ def _noun_run_after(span: Span) -> Span | None:
     if last_noun is None:
         return None
     return Span(doc, span.end, last_noun + 1, label="ITEM")
+
+
+PEOPLE_NOUNS = words("people_nouns")
+NAME_NUMBER_EXCEPTIONS = words("name_number_exceptions")
+MAGNITUDE_WORDS = frozenset(e["phrase"] for e in read_jsonl("magnitudes.jsonl")
+                            if not e.get("vague"))
+
+
+def _age_or_rank(span: Span, before: Token | None, after: Token | None,
+                 after2: Token | None) -> bool:
+    """Numbers that count nothing: ages, list numbers, identifiers, names, `one in four`."""
+    doc = span.doc
+    last = span[-1]
+    small = last.is_digit and len(last.text) <= 3 and int(last.text) < 120
+    if small and before is not None and before.text == "," and span.start > 1 and \
+            doc[span.start - 2].is_title and after is not None and after.text in {",", ".", ")"}:
+        return True  # "Reeve, 27, was sent off"; "said Ochoa, 48."
+    if span[0].lower_ in {"under", "over", "aged"} and before is not None and \
+            (before.lower_ in PEOPLE_NOUNS or before.lemma_ == "be") and \
+            not (after is not None and after.pos_ == "NOUN"):
+        return True  # "children under 15", "one in three of them is under 30": an age
+    if last.text[-1:] == "m" and last.text[:1].isdigit() and not any(
+            t.is_currency for t in doc[max(0, span.start - 1):span.start]):
+        return True  # "the 1,500m": metres, not millions, without a currency
+    if after is not None and after.lower_ == "in" and after2 is not None and \
+            after2.like_num and after2.shape_ != "dddd":
+        return True  # "nearly one in four", not "862 in 2019"
+    if after is not None and after.text == "." and (before is None or "\n" in before.text):
+        return True  # "2. Provinces and cities": a list number
+    if last.is_digit and len(last.text) >= 6:
+        return True  # "conference ID 4418803": counts of that size carry separators
+    if after is not None and after.text == ")" and before is not None and before.text == "(" \
+            and after2 is not None and after2.shape_ in {"ddd", "ddd-dddd"}:
+        return True  # "(612) 555-0178"
+    if before is not None and before.is_title and before.is_alpha and \
+            before.i != before.sent.start and before.lower_ not in NAME_NUMBER_EXCEPTIONS and \
+            before.pos_ in {"PROPN", "NOUN"} and before.tag_ != "NNS" and len(span) == 1 and \
+            not (after is not None and after.tag_ == "NNS"):
+        return True  # "Racing 92", "S&P/ASX 200 index", "Fast 50 list"
+    # "the one thing", "at one point"
+    return span.text.lower() == "one" and before is not None and before.lower_ in {"the", "at"}
+
+
+def _from_to(span: Span) -> list[Span]:
+    """`from 38 to 61 facilities` is a change, two counts; `between 40 and 50` is a range."""
+    doc = span.doc
+    to = next((t.i for t in span if t.lower_ == "to"), None)
+    if to is None or span.start == 0 or doc[span.start - 1].lower_ != "from" or \
+            to == span.start or to == span.end - 1:
+        return [span]
+    return [Span(doc, span.start, to, label=span.label_),
+            Span(doc, to + 1, span.end, label=span.label_)]

@@ -23,8 +23,9 @@ from pipeline.spans import non_overlapping, overlaps, strip_tokens
 PREPOSITIONS = words("date_prepositions")
 CONNECTORS = words("range_connectors")
 FREQUENCY_ADJECTIVES = {"daily", "weekly", "monthly", "annual", "yearly", "quarterly"}
-RELATIVE_TO_SENTENCE = ("same period", "a year earlier", "the year before", "previous year",
-                        "later")
+RELATIVE_TO_SENTENCE = ("same period", "same quarter", "same half", "same month",
+                        "a year earlier", "the year before", "previous year", "years later",
+                        "year later", "months later")
 YEAR_BEFORE = ("a year earlier", "the year before", "previous year", "a year ago")
 REPORTED_PERIOD = frozenset({"the quarter"})
 PRIOR_PERIOD = frozenset({"the prior-year quarter", "the year-ago quarter",
@@ -237,6 +238,12 @@ class DateSpans:
         anchor: dt.date | None = span.doc._.document_date
         lower = span.text.lower()
         tense = clause_tense(span.root)
+        if lower in GENERIC_TODAY_WORDS and tense == "present" and \
+                all(t.is_punct for t in span.doc[span.sent.start:span.start]) and \
+                span.root.dep_ != "poss" and \
+                _governing_lemma(span) not in NEWS_VERBS:
+            return dates.Timex("DATE", "PRESENT_REF")  # "Today we ship to 6,500 stores"
+        lower = _without_modifier(lower)  # "the end of the quarter" is that quarter
         if lower in REPORTED_PERIOD:  # "the quarter" of an earnings release: the one reported
             reported = self._reported(span, all_dates, anchor, QUARTER_VALUE)
             if reported is not None:
@@ -266,7 +273,7 @@ class DateSpans:
                     return dates.Timex("DATE", _shift_year(value.value.split("-")[0], -1))
                 if value is None or value.timex_type != "DATE" or not value.value[:4].isdigit():
                     continue
-                if "same period" in lower:
+                if "same " in lower:
                     if value.value[4:6] in {"-Q", "-H"} or len(value.value) == 7:
                         return dates.Timex("DATE", _shift_year(value.value, -1))
                     continue  # only a period of the year anchors "the same period"
@@ -277,6 +284,11 @@ class DateSpans:
         short = _short_year_end(span)
         if short is not None:
             return dates.Timex("DATE", short)
+        if span.start > 0 and span.doc[span.start - 1].lower_ in SPAN_PREPOSITIONS and \
+                len(span) == 3 and span[0].lower_ == "the" and span[1].lower_ in {"next", "past"}:
+            value = dates.normalise(f"one {span[2].lower_}", None)  # "over the next year"
+            if value is not None and value.timex_type == "DURATION":
+                return value
         ended = self._ended_date(span, all_dates, anchor)
         if ended is not None:
             return ended
@@ -467,6 +479,9 @@ def _day_of_time(span: Span, all_dates: list[Span]) -> dates.Timex | None:
     if any(t.lower_ in DAY_NAMING_WORDS or t.lower_ in MONTH_NAMES for t in span):
         return None  # "9:00 a.m. CT today", "2:30 p.m. Tuesday" name their own day
     sent = span.sent
+    if any(o._.timex is not None and o._.timex.value == "P1D" and
+           sent.start <= o.start < sent.end for o in all_dates):
+        return dates.Timex("TIME", "XXXX-XX-XX" + timex.value[10:])  # "7 p.m. to 8 a.m. daily"
     previous = span.doc[sent.start - 1].sent if sent.start > 0 else None
 
     def day_value(other: Span) -> str | None:
@@ -498,3 +513,27 @@ def _rate(span: Span) -> dates.Timex | None:
         return None
     value = dates.normalise(f"per {tokens[1]}", None)
     return value if value is not None and value.timex_type == "SET" else None
+
+
+GENERIC_TODAY_WORDS = frozenset({"today"})
+NEWS_VERBS = words("news_verbs")  # "Acme today announces": the day, not the present
+SPAN_PREPOSITIONS = frozenset({"over", "within", "during", "for", "throughout"})
+
+
+def _governing_lemma(span: Span) -> str:
+    """The governing verb's base form; the pipeline runs no lemmatizer, so strip endings."""
+    verb = _verb_above(span.root)
+    if verb is None:
+        return ""
+    word = verb.lower_
+    for ending in ("ing", "es", "ed", "s", "d"):
+        if word.endswith(ending) and word.removesuffix(ending) in NEWS_VERBS:
+            return word.removesuffix(ending)
+    return word
+
+
+def _without_modifier(lower: str) -> str:
+    for prefix in ("the end of ", "the start of ", "the beginning of ", "the close of "):
+        if lower.startswith(prefix):
+            return lower.removeprefix(prefix)
+    return lower

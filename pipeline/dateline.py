@@ -47,6 +47,11 @@ class DatelineFinder:
             {"IS_DIGIT": True, "LENGTH": {"<=": 2}},
             {"ORTH": ",", "OP": "?"},
             {"SHAPE": "dddd", "OP": "?"},
+        ], [  # "NAIROBI, 8 April 2025 –", "Geneva/Dhaka, 3 June 2025 –"
+            {"IS_DIGIT": True, "LENGTH": {"<=": 2}},
+            {"LOWER": {"IN": sorted(MONTHS)}},
+            {"ORTH": ",", "OP": "?"},
+            {"SHAPE": "dddd", "OP": "?"},
         ]], greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -61,9 +66,9 @@ class DatelineFinder:
         place_start = i
         while i < end and _is_place_token(doc[i]) and doc[i].text not in {"(", "/"}:
             i += 1
-            while i < end and doc[i].lower_ in {",", "and", "&"} and i + 1 < end and \
+            while i < end and doc[i].lower_ in {",", "and", "&", "/"} and i + 1 < end and \
                     _is_place_token(doc[i + 1]):
-                i += 1  # "SAN JOSE, Calif.," / "NAIROBI, Kenya," / "MUNICH and BOSTON"
+                i += 1  # "SAN JOSE, Calif.," / "NAIROBI, Kenya," / "MUNICH and BOSTON" / "A/B"
         place = doc[place_start:i].text.rstrip(",").strip() or None
         while i < end and doc[i].text == ",":
             i += 1
@@ -89,7 +94,8 @@ class DatelineFinder:
                 else:
                     agency = inner.text
                 i = j + 1
-        dashed = i < end and doc[i].text in DASHES
+        # a dash that stands apart: "LONDON (Reuters) -", not "SOCIO-ECONOMIC"
+        dashed = i < end and doc[i].text in DASHES and (i == 0 or bool(doc[i - 1].whitespace_))
         if dashed:
             i += 1
         known_wire = agency is not None and agency.lower() in WIRES

@@ -40,6 +40,10 @@ STOCK_EXCHANGES = words("stock_exchanges")
 SHORT_FORM_HEADS = words("short_form_heads")
 ADMIN_DESCRIPTORS = words("admin_descriptors")
 # a programme with its own acronym is an agency ("World Food Programme (WFP)"); an act is not
+MONEY_PREFIXES = frozenset(c for c in CURRENCY_TOKENS if not c.isalpha() or len(c) <= 3) - {
+    "won"}
+MAGNITUDE_WORDS = frozenset(e["phrase"] for e in read_jsonl("magnitudes.jsonl")
+                            if not e.get("vague"))
 BODY_EVENT_HEADS = frozenset({"programme", "program"})
 GENERIC_NAME_WORDS = words("generic_name_words")
 STRONG_HEADS = frozenset(h.lower() for h in SHORT_FORM_HEADS)
@@ -274,6 +278,8 @@ class EntitySpans:
         self.city_matcher.add("GPE", list(nlp.tokenizer.pipe(sorted(self.cities))))
         self.wires = PhraseMatcher(nlp.vocab)
         self.wires.add("WIRE", [nlp.make_doc(w) for w in words("wire_services")])
+        self.currencies = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.currencies.add("CUR", [nlp.make_doc(c) for c in sorted(CURRENCY_TOKENS)])
         self.qualifiers = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.qualifiers.add("Q", [nlp.make_doc(p) for p in numbers.qualifier_phrases()])
 
@@ -326,6 +332,7 @@ class EntitySpans:
             label = MODEL_LABELS.get(ent.label_)
             if label:
                 candidates.extend(self._repair(Span(doc, ent.start, ent.end, label=label)))
+        candidates += self._money_from_numbers(doc)
         not_orgs = _acronyms_of_common_nouns(doc)
         person_words = _person_name_words(doc)
         candidates = [self._as_person(self._as_place(c, person_words))
@@ -369,6 +376,31 @@ class EntitySpans:
                 span.text in self.cities and not (len(span) == 1 and span.text in person_words)):
             return Span(span.doc, span.start, span.end, label="GPE")
         return span
+
+    def _money_from_numbers(self, doc: Doc) -> list[Span]:
+        """`CHF 9.5 million`, `12,000 taka`, `200 million soles`: an amount the model called a
+        number, with the currency word before or after it."""
+        before = {e: s for _, s, e in self.currencies(doc)
+                  if doc[s:e].text.lower() in MONEY_PREFIXES}  # "won 46" is a verb
+        after = {}
+        for _, s, e in self.currencies(doc):
+            after[s] = max(after.get(s, s), e)
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in {"CARDINAL", "MONEY"}:
+                continue
+            start, end = ent.start, ent.end
+            while end < len(doc) and doc[end].lower_ in MAGNITUDE_WORDS:
+                end += 1
+            if start in before:
+                start = before[start]
+            elif end in after:
+                end = after[end]
+            else:
+                continue
+            found.extend(t for t in [self._trim(Span(doc, start, end, label="MONEY"))]
+                         if t is not None)
+        return found
 
     def _split_place_pairs(self, spans: list[Span]) -> list[Span]:
         """`opening offices in Marion and Vincennes`: two towns, not one organisation."""
@@ -440,7 +472,7 @@ class EntitySpans:
         places = []
         start = span.start
         for tok in [*span, None]:
-            if tok is None or tok.text == "," or tok.lower_ in {"and", "&"}:
+            if tok is None or tok.text in {",", "/"} or tok.lower_ in {"and", "&"}:
                 end = span.end if tok is None else tok.i
                 if end > start:
                     places.append(Span(doc, start, end, label="GPE"))
