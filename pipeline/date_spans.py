@@ -181,7 +181,8 @@ class DateSpans:
 
     def _pieces(self, span: Span) -> list[Span]:
         """The candidate trimmed to its TIMEX3 extent; a range becomes its two ends."""
-        trimmed = strip_tokens(span, leading=PREPOSITIONS)
+        qualified = any(s == span.start for _, s, _ in self.qualifiers(span))
+        trimmed = strip_tokens(span, leading=frozenset() if qualified else PREPOSITIONS)
         if trimmed is not None and len(trimmed) > 1 and trimmed[0].lower_ == "last" and \
                 trimmed[0].pos_ in {"VERB", "AUX"}:  # "will last three days"
             trimmed = strip_tokens(trimmed[1:], leading=PREPOSITIONS)

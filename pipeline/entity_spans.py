@@ -353,6 +353,7 @@ class EntitySpans:
         spans = name_rules.places_before_admin_words(doc, spans, opaque)
         spans = _merge_ranges(_harmonise_labels(_place_before_region(spans)))
         spans = name_rules.repair_people(doc, spans)
+        spans = name_rules.doubtful_people(doc, spans, PERSON_TITLES)
         spans = _add_person_aliases(doc, spans, opaque, self.places | self.cities)
         spans = name_rules.propagate_acronyms(doc, spans, opaque)
         for span in spans:
@@ -492,7 +493,8 @@ class EntitySpans:
         of = next((t.i for t in span if t.lower_ == "of"), None)
         if of is not None and of > start and doc[of - 1].text in SUFFIX_ABBREVS:
             return False  # "Samsung Electronics Co., Ltd. of South Korea": the name ends first
-        if pattern_id in {"cap-and-head", "cap-and-head-of", "corp-and-co-ltd"}:
+        if pattern_id in {"cap-and-head", "cap-and-head-of", "corp-and-co-ltd",
+                          "corp-and-suffix"}:
             conj = next(t.i for t in span if t.lower_ in {"and", "&"})
             if doc[start].text in SUFFIX_ABBREVS:
                 return False  # "Ltd. and Utkal Electro Mobility Ltd."
@@ -558,7 +560,9 @@ class EntitySpans:
                     i += len(alias) - 1
                     break
             i += 1
-        found = [f for f in found if not any(o.start <= f.start and f.end <= o.end for o in opaque)]
+        found = [f for f in found if not any(o.start <= f.start and f.end <= o.end for o in opaque)
+                 and not any(s.label_ == "GPE" and len(s) > len(f) and s.start <= f.start and
+                             f.end <= s.end for s in spans)]  # "Kembla" of "Port Kembla"
         keep = [s for s in spans if s.label_ == "ORG" or not any(
             s.start < f.end and f.start < s.end for f in found)]
         return non_overlapping([*keep, *found])

@@ -314,3 +314,42 @@ def drop_generic_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         out.append(span)
     return out
+
+
+SPEECH_VERBS = frozenset({"said", "says", "told", "added", "noted", "explained", "wrote",
+                          "argued", "warned", "asked", "replied", "recalled", "stated"})
+
+
+def doubtful_people(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list[Span]:
+    """Mentions the model called people that nothing else in the article supports.
+
+    News introduces a person by full name; a lone capitalised word that is no part
+    of any full name, no first name and neither follows a title nor speaks
+    (`Horizon combines weather models`) is no person. A name given an acronym in
+    parentheses (`Biju Janata Dal (BJD)`) or made of plural nouns with no first name
+    (`Willamette Bridges`, `Rift Lancers`) is an organisation.
+    """
+    from pipeline.given_names import is_given_name
+
+    name_words = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    out = []
+    for span in spans:
+        if span.label_ != "PERSON":
+            out.append(span)
+            continue
+        words_ = [t for t in span if t.is_alpha]
+        given = any(is_given_name(t.text) for t in words_)
+        nxt = doc[span.end] if span.end < len(doc) else None
+        prev = doc[span.start - 1] if span.start > 0 else None
+        acronym = nxt is not None and nxt.text == "(" and span.end + 2 < len(doc) and \
+            is_acronym(doc[span.end + 1]) and doc[span.end + 2].text == ")"
+        if acronym or (len(words_) > 1 and not given and words_[-1].tag_ == "NNPS"):
+            out.append(Span(doc, span.start, span.end, label="ORG"))
+            continue
+        if len(span) == 1 and not given and span.text not in name_words and \
+                not (prev is not None and prev.lower_.rstrip(".") in titles) and \
+                not (nxt is not None and nxt.lower_ in SPEECH_VERBS) and \
+                not (prev is not None and prev.lower_ in SPEECH_VERBS):
+            continue
+        out.append(span)
+    return out

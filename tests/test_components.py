@@ -116,3 +116,76 @@ def test_money_and_percent_get_values(run) -> None:
     assert (money.value, money.unit) == (3200000, "USD")
     assert (percent.text, percent.value, percent.qualifier) == ("over 99 percent", 99,
                                                                 "lower_bound")
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # tense through non-finite verbs and infinitives; document date Monday 2024-03-04
+    ("A deputy tried to stop the truck at 11:46 p.m. Saturday.", "11:46 p.m. Saturday",
+     "2024-03-02T23:46"),
+    ("The association has threatened to seek a referendum in November.", "November",
+     "2024-11"),
+    ("The report, due on April 30, will show prices.", "April 30", "2024-04-30"),
+    ("The currency has lost 1.1% since Monday.", "Monday", "2024-03-04"),
+])
+def test_dates_resolve_by_the_tense_of_their_clause(run, text, span, value) -> None:
+    found = {d.text: d.value for d in run(text).dates}
+    assert found[span] == value
+
+
+def test_clock_time_takes_the_day_said_beside_it(run) -> None:
+    record = run("Halvorsen will hold a job fair on Saturday from 10 a.m. to 2 p.m.")
+    found = {d.text: d.value for d in record.dates}
+    assert found["Saturday"] == "2024-03-09"
+    assert (found["10 a.m."], found["2 p.m."]) == ("2024-03-09T10:00", "2024-03-09T14:00")
+
+
+def test_clock_time_of_a_daily_service_has_no_day(run) -> None:
+    record = run("The shelter is open from 7 p.m. to 8 a.m. daily.")
+    found = {d.text: d.value for d in record.dates}
+    assert found["7 p.m."] == "XXXX-XX-XXT19:00" and found["daily"] == "P1D"
+
+
+def test_rate_after_an_amount_is_a_set(run) -> None:
+    record = run("The jobs pay an average wage of $31.40 an hour.")
+    assert {d.text: (d.timex_type, d.value) for d in record.dates}["an hour"] == ("SET", "PT1H")
+
+
+def test_modified_duration_keeps_its_modifier(run) -> None:
+    record = run("In 212 cases, officers waited at least 24 hours.")
+    assert [d.text for d in record.dates] == ["at least 24 hours"]
+
+
+def test_ordinal_before_a_name_is_no_date(run) -> None:
+    record = run("Since the 18th National Congress of the Party, Hefei has grown.")
+    assert not [d for d in record.dates if d.text == "the 18th"]
+
+
+def test_short_year_after_a_year_is_its_own_date(run) -> None:
+    record = run("Councils receive funding for 2025-26.")
+    assert [(d.text, d.value) for d in record.dates] == [("2025", "2025"), ("26", "2026")]
+
+
+def test_day_first_dateline_gives_the_document_date(run) -> None:
+    record = run("NAIROBI, 8 April 2025 – The Kenya Rugby Union named its squad.", None)
+    assert record.document_date == dt.date(2025, 4, 8)
+
+
+@pytest.mark.parametrize("text", [
+    "A co-defendant, Jamal Pierce, 24, pleaded guilty.",
+    "Nearly one in four young people is out of work.",
+    "Of the 47 patients, 31 are children under 15.",
+    "Use conference ID 4418803 to join the call.",
+])
+def test_ages_ratios_and_identifiers_are_not_counts(run, text: str) -> None:
+    counts = [c.text for c in run(text).counts]
+    assert not [c for c in counts if c in {"24", "one", "nearly one", "under 15", "4418803"}]
+
+
+def test_from_to_gives_two_counts(run) -> None:
+    record = run("She expanded the network from 38 to 61 facilities.")
+    assert [(c.text, c.value) for c in record.counts] == [("38", 38), ("61", 61)]
+
+
+def test_lakh_is_part_of_the_count(run) -> None:
+    record = run("The institutes will train about 1.5 lakh young people.")
+    assert [(c.text, c.value) for c in record.counts] == [("about 1.5 lakh", 150000)]

@@ -91,6 +91,11 @@ WITHOUT_YEAR: list[Case] = [
 ]
 
 RELATIVE: list[Case] = [
+    ("Thanksgiving", NOV, {"tense": "future"}, D, "2024-11-28"),
+    ("Thanksgiving", NOV, {"tense": "past"}, D, "2023-11-23"),
+    ("New Year's Day", NOV, {"tense": "future"}, D, "2025-01-01"),
+    ("Memorial Day", NOV, {"tense": "past"}, D, "2024-05-27"),
+    ("Labor Day", A, {"tense": "future"}, D, "2021-09-06"),
     ("today", A, {}, D, "2021-08-12"),
     ("yesterday", A, {}, D, "2021-08-11"),
     ("tomorrow", A, {}, D, "2021-08-13"),
@@ -196,6 +201,10 @@ PARTS_OF_YEAR: list[Case] = [
 ]
 
 DURATIONS: list[Case] = [
+    ("the fifth consecutive year", A, {}, DUR, "P5Y"),
+    ("the third straight year", A, {}, DUR, "P3Y"),
+    ("at least 24 hours", A, {}, DUR, "PT24H"),
+    ("up to 72 hours", A, {}, DUR, "PT72H"),
     ("four consecutive years", A, {}, DUR, "P4Y"),
     ("18 months", A, {}, DUR, "P18M"),
     ("a decade", A, {}, DUR, "P10Y"),
@@ -249,6 +258,8 @@ DURATIONS: list[Case] = [
 ]
 
 SETS: list[Case] = [
+    ("Sundays", NOV, {}, SET, "XXXX-WXX-7"),
+    ("Mondays", None, {}, SET, "XXXX-WXX-1"),
     ("every year", A, {}, SET, "P1Y"),
     ("each year", A, {}, SET, "P1Y"),
     ("annually", A, {}, SET, "P1Y"),
