@@ -166,7 +166,7 @@ class DateSpans:
                 if overlaps(span, taken) or any(
                         o.start <= span.start and span.end <= o.end for o in opaque):
                     continue
-                if self._adjectival(span):
+                if self._adjectival(span) or _bare_plural_unit(span):
                     continue
                 found.append(span)
         kept = non_overlapping(self._with_qualifier(s, taken) for s in non_overlapping(found))
@@ -518,7 +518,7 @@ def _rate(span: Span) -> dates.Timex | None:
 
 GENERIC_TODAY_WORDS = frozenset({"today"})
 NEWS_VERBS = words("news_verbs")  # "Acme today announces": the day, not the present
-SPAN_PREPOSITIONS = frozenset({"over", "within", "during", "for", "throughout"})
+SPAN_PREPOSITIONS = words("span_prepositions")
 
 
 def _governing_lemma(span: Span) -> str:
@@ -538,3 +538,20 @@ def _without_modifier(lower: str) -> str:
         if lower.startswith(prefix):
             return lower.removeprefix(prefix)
     return lower
+
+
+BARE_UNITS = words("bare_time_units")
+UNIT_CONTEXT = words("time_context_words")
+
+
+def _bare_plural_unit(span: Span) -> bool:
+    """`library hours`, `the opening and closing days`: a unit naming no length of time.
+
+    A bare plural unit is a vague duration only beside a word of time
+    (`for years`, `hours after a crash`, `waited days`)."""
+    if len(span) != 1 or span[0].lower_ not in BARE_UNITS:
+        return False
+    doc = span.doc
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    return prev not in UNIT_CONTEXT and nxt not in UNIT_CONTEXT

@@ -83,6 +83,8 @@ class DatelineFinder:
             i = date_span.end
         agency = None
         byline = None
+        if i + 1 < end and doc[i].text in DASHES and doc[i + 1].text == "(":
+            i += 1  # Business Wire: "BOSTON--(BUSINESS WIRE)--"
         if i < end and doc[i].text in {"(", "/"}:
             close = "(" if doc[i].text == "(" else "/"
             closer = ")" if close == "(" else "/"

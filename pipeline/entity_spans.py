@@ -174,8 +174,12 @@ def _merge_ranges(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         prev = out[-1] if out else None
+        points = {t.lower_ for t in prev} & {"basis", "points", "point"} if prev is not None \
+            else set()
         if prev is not None and prev.label_ == span.label_ and span.label_ in {"MONEY", "PERCENT"} \
-                and span.start == prev.end + 1 and span.doc[prev.end].lower_ in RANGE_WORDS:
+                and span.start == prev.end + 1 and span.doc[prev.end].lower_ in RANGE_WORDS \
+                and not points and not (prev.start > 0 and
+                                        span.doc[prev.start - 1].lower_ == "from"):
             start = prev.start
             if span.doc[prev.end].lower_ == "and" and start > 0 and \
                     span.doc[start - 1].lower_ == "between":
@@ -297,6 +301,10 @@ class EntitySpans:
             elif label == "OPAQUE" and pattern_id == "facility" and end < len(doc) and \
                     doc[end].is_title:
                 continue  # "Florida Highway Patrol" goes on: an organisation, not a road
+            elif label == "OPAQUE" and pattern_id == "region-name":  # "Northwest China"
+                if doc[start + 1:end].text in self.places and \
+                        doc[start:end].text not in self.places:  # "Northern Ireland" is one
+                    opaque.append(Span(doc, start, end, label="ORG"))
             elif label == "OPAQUE":
                 if not (pattern_id == "region" and doc[start:end].text in self.places):
                     opaque.append(Span(doc, start, end, label="ORG"))  # "South Korea" is a GPE
@@ -304,6 +312,8 @@ class EntitySpans:
                 rule_orgs.append(Span(doc, start + 1, start + 2, label="ORG"))
             elif pattern_id == "head-before-title":  # "Board Chair Thomas Whitcombe"
                 rule_orgs.append(Span(doc, start, start + 1, label="ORG"))
+            elif pattern_id == "party-state":  # "Sen. Dwayne Kittle, R-Florence"
+                rule_orgs.append(Span(doc, start + 2, end, label="GPE"))
             elif pattern_id == "acronym-place":  # "IDA Ireland", "NHS England", "PIB Delhi"
                 if doc[end - 1].text in self.places or doc[end - 1].text in self.cities:
                     rule_orgs.append(Span(doc, start, end, label="ORG"))
@@ -344,7 +354,7 @@ class EntitySpans:
         kept = [s for s in kept if not any(o.start <= s.start and s.end <= o.end and
                                            len(o) == 1 for o in opaque)]
         spans = non_overlapping(kept)
-        spans = name_rules.extend_official_names(doc, spans)
+        spans = name_rules.extend_official_names(doc, spans, self.places | self.cities)
         spans = name_rules.based_places(doc, spans)
         spans = name_rules.trim_org_titles(doc, name_rules.drop_portfolios(doc, spans))
         spans = name_rules.drop_generic_before_titles(doc, spans)

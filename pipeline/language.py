@@ -52,6 +52,7 @@ def load(model: str | None = None, *, day_first: bool = False,
         if " " not in wire:
             nlp.tokenizer.add_special_case(f"/{wire}/", [{"ORTH": "/"}, {"ORTH": wire},
                                                          {"ORTH": "/"}])
+    _split_year_pairs(nlp)
     if "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
         by_tag, by_word = tag_map.tag_map_from_ruler(nlp)
         nlp.remove_pipe("attribute_ruler")
@@ -66,6 +67,15 @@ def load(model: str | None = None, *, day_first: bool = False,
     nlp.add_pipe("pressfacts_counts")
     nlp.add_pipe("pressfacts_groups")
     return nlp
+
+
+def _split_year_pairs(nlp: Language) -> None:
+    """`2026/27` is two dates (corpus/ANNOTATION.md), so the slash between a year and its
+    two-digit successor is its own token, as the hyphen of `2025-26` already is; Business
+    Wire's `--(BUSINESS WIRE)--` dashes are split off the words around them."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[0-9]{4})/(?=[0-9]{2}\b)",
+               r"--(?=\()", r"(?<=--)\(", r"\)(?=--)", r"(?<=\))--"]  # "DIEGO--(BUSINESS"
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def _describe(meta: dict) -> tuple[str, str]:

@@ -23,7 +23,8 @@ ADMIN_PLURALS = words("admin_descriptors_plural")
 ADMIN_DESCRIPTORS = words("admin_descriptors")
 NOT_NAMES = words("not_names")
 GENERIC_NAME_WORDS = words("generic_name_words")
-CORPORATE_WORDS = words("corporate_words")  # "Samsung Electronics Co., Ltd. of South Korea"
+CORPORATE_WORDS = words("corporate_words")
+NO_OF_PLACE_HEADS = words("no_of_place_heads")  # "Samsung Electronics Co., Ltd. of South Korea"
 NAME_LINKS = {"of", "for", "on"}
 LIST_LINKS = {",", "and", "&"}
 DATE_WORDS = words("weekdays") | words("month_names")
@@ -72,7 +73,8 @@ def _comma_list_end(doc: Doc, i: int) -> int | None:
     return None
 
 
-def extend_official_names(doc: Doc, spans: list[Span]) -> list[Span]:
+def extend_official_names(doc: Doc, spans: list[Span],
+                          places: frozenset[str] = frozenset()) -> list[Span]:
     """Carry an ORG name on through `of` phrases and comma lists of its own words.
 
     `China Council for the Promotion` + `of International Trade`; `Ministry of
@@ -96,6 +98,9 @@ def extend_official_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 if nxt < len(doc) and doc[nxt].lower_ == "the":
                     nxt += 1
                 run = _cap_run(doc, nxt)
+                if tok.lower_ == "of" and doc[end - 1].lower_ in NO_OF_PLACE_HEADS and \
+                        doc[nxt:run].text in places:
+                    break  # "Whitcomb-Lyle Foundation of Huntsville": the town is apart
             elif tok.text == "," and linked:
                 nxt = end + 1
                 run = _comma_list_end(doc, end) or nxt
@@ -316,8 +321,7 @@ def drop_generic_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-SPEECH_VERBS = frozenset({"said", "says", "told", "added", "noted", "explained", "wrote",
-                          "argued", "warned", "asked", "replied", "recalled", "stated"})
+SPEECH_VERBS = words("speech_verbs")
 
 
 def doubtful_people(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list[Span]:
