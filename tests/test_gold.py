@@ -29,7 +29,7 @@ def test_splits_cover_every_gold_file_once(golds: list[GoldDocument]) -> None:
     assert not dev & test
     assert dev | test == {g.doc_id for g in golds}
     # the test split is frozen once scored; later batches of articles go to dev
-    assert 0.5 <= len(dev) / (len(dev) + len(test)) <= 0.8
+    assert len(test) >= 20 and len(dev) >= len(test)
 
 
 def test_corpus_is_big_enough(golds: list[GoldDocument]) -> None:
