@@ -322,6 +322,7 @@ class EntitySpans:
         alias_regions = set(aliases_defined)
         opaque += [e for e in doc.ents if e.label_ in OPAQUE_MODEL_LABELS and not any(
             s <= e.start and e.end <= t for s, t in alias_regions)]  # ("Lakeshore" or ...)
+        opaque += name_rules.products(doc)
         for start, end in quoted:
             if doc[end - 1].lower_ in ORG_HEADS:  # a quoted organisation name
                 rule_orgs.append(Span(doc, start, end, label="ORG"))

@@ -357,3 +357,35 @@ def doubtful_people(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list
             continue
         out.append(span)
     return out
+
+
+PRODUCT_NOUNS = words("product_nouns")
+
+
+def products(doc: Doc) -> list[Span]:
+    """Brands and products are opaque: `ORAVEXA (zelatinib)`, `the Kestrel Ridge, Northfork
+    and Alpenglow brands`. Returns their spans, for the component's opaque list."""
+    found: list[Span] = []
+    brands: set[str] = set()
+    for tok in doc[:-3]:
+        if tok.is_upper and tok.is_alpha and len(tok) >= 5 and doc[tok.i + 1].text == "(" and \
+                doc[tok.i + 2].is_lower and doc[tok.i + 3].text == ")":
+            brands.add(tok.text)  # a drug's brand name before its generic name
+    found += [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in brands]
+    for tok in doc:
+        if tok.lower_ not in PRODUCT_NOUNS or not tok.is_lower or tok.i == 0:
+            continue
+        end = tok.i
+        while end > 0:
+            start = end
+            while start > 0 and _capitalised(doc[start - 1]):
+                start -= 1
+            if start == end:
+                break
+            found.append(Span(doc, start, end, label="ORG"))
+            if start < 2 or doc[start - 1].text not in LIST_LINKS:
+                break
+            end = start - 1
+            if doc[end].text == "and" and doc[end - 1].text == ",":
+                end -= 1
+    return found

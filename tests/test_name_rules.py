@@ -128,3 +128,11 @@ def test_amount_beside_a_currency_word_is_money(run) -> None:
     record = run("The IFRC released CHF 750,000 and will give grants of 12,000 taka each.")
     assert {"CHF 750,000", "12,000 taka"} <= set(labelled(record, "MONEY"))
     assert not [c for c in record.counts if c.text in {"750,000", "12,000"}]
+
+
+def test_brands_and_products_are_opaque(run) -> None:
+    record = run("Kestrel Ridge Brands, Inc. sells the Northfork and Alpenglow brands. The FDA "
+                 "approved ORAVEXA (zelatinib) on Friday, and ORAVEXA will launch soon.")
+    orgs = labelled(record, "ORG")
+    assert "Northfork" not in orgs and "Alpenglow" not in orgs and "ORAVEXA" not in orgs
+    assert "Kestrel Ridge Brands, Inc." in orgs
