@@ -173,7 +173,8 @@ class DateSpans:
         for span in kept:
             span._.timex = self._normalise(span, kept)
         for span in kept:
-            span._.timex = _day_of_time(span, kept) or _rate(span) or span._.timex
+            span._.timex = _day_of_time(span, kept) or _rate(span) or \
+                _weekday_with_date(span, kept) or span._.timex
         for left, right in itertools.pairwise(kept):
             _order_range(left, right)
         doc.spans[extensions.DATES] = [s for s in kept if s._.timex is not None]
@@ -555,3 +556,21 @@ def _bare_plural_unit(span: Span) -> bool:
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     return prev not in UNIT_CONTEXT and nxt not in UNIT_CONTEXT
+
+
+def _weekday_with_date(span: Span, all_dates: list[Span]) -> dates.Timex | None:
+    """`on Saturday, 26 April`: a weekday takes the date written beside it when they agree."""
+    timex = span._.timex
+    if timex is None or timex.timex_type != "DATE" or len(span) != 1 or \
+            span[0].lower_ not in WEEKDAY_NUMBERS:
+        return None
+    nxt = next((o for o in all_dates if span.end <= o.start <= span.end + 1), None)
+    if nxt is None or nxt._.timex is None or len(nxt._.timex.value) != 10:
+        return None
+    try:
+        day = dt.date.fromisoformat(nxt._.timex.value)
+    except ValueError:
+        return None
+    if day.isoweekday() != WEEKDAY_NUMBERS[span[0].lower_]:
+        return None
+    return dates.Timex("DATE", nxt._.timex.value)

@@ -365,6 +365,7 @@ class EntitySpans:
         spans = _merge_ranges(_harmonise_labels(_place_before_region(spans)))
         spans = name_rules.repair_people(doc, spans)
         spans = name_rules.doubtful_people(doc, spans, PERSON_TITLES)
+        spans = name_rules.people_in_context(doc, spans, self.places | self.cities)
         spans = _add_person_aliases(doc, spans, opaque, self.places | self.cities)
         spans = name_rules.propagate_acronyms(doc, spans, opaque)
         for span in spans:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.given_names import is_given_name
 from pipeline.lexicon import words
 from pipeline.spans import non_overlapping
 
@@ -22,6 +23,8 @@ PORTFOLIO_TITLES = words("portfolio_titles")
 ADMIN_PLURALS = words("admin_descriptors_plural")
 ADMIN_DESCRIPTORS = words("admin_descriptors")
 NOT_NAMES = words("not_names")
+PERSON_ROLES = words("person_roles")
+PERSON_TITLES = words("person_titles")
 GENERIC_NAME_WORDS = words("generic_name_words")
 CORPORATE_WORDS = words("corporate_words")
 NO_OF_PLACE_HEADS = words("no_of_place_heads")  # "Samsung Electronics Co., Ltd. of South Korea"
@@ -253,6 +256,15 @@ def based_places(doc: Doc, spans: list[Span]) -> list[Span]:
     return non_overlapping([*found, *out])
 
 
+def _name_part(token: Token) -> bool:
+    return token.is_title and token.is_alpha and token.lower_ not in PERSON_ROLES and \
+        token.lower_ not in ORG_HEADS and token.i != token.sent.start
+
+
+def _role_word(token: Token) -> bool:
+    return token.lower_ in PERSON_ROLES or token.lower_.rstrip(".") in PERSON_ROLES
+
+
 def repair_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """Whole personal names: hyphenated parts, `III`, and halves the model split in two."""
     out: list[Span] = []
@@ -266,17 +278,21 @@ def repair_people(doc: Doc, spans: list[Span]) -> list[Span]:
                 span = Span(doc, start, span.end, label="PERSON")
             end = span.end
             while end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ and \
-                    not doc[end - 1].whitespace_ and doc[end + 1].is_title:
-                end += 2  # "Ruiz-Whitaker", "Wen-Li Zhao"
+                    not doc[end - 1].whitespace_ and doc[end + 1].is_alpha and \
+                    (doc[end + 1].is_title or len(doc[end + 1]) <= 4):
+                end += 2  # "Ruiz-Whitaker", "Wen-Li Zhao", "Kim Ji-ho"
             if end > span.end and end < len(doc) and doc[end].is_title and doc[end].is_alpha \
                     and doc[end - 1].whitespace_ and span.end - span.start == 1:
                 end += 1
             if end < len(doc) and doc[end].text in ROMAN_SUFFIXES:
                 end += 1
             span = Span(doc, span.start, end, label="PERSON")
+            if len(span) == 2 and span.start > 1 and _name_part(doc[span.start - 1]) and \
+                    _role_word(doc[span.start - 2]):
+                span = Span(doc, span.start - 1, span.end, label="PERSON")  # "Tran" + "Thi Lan"
             prev = out[-1] if out else None
             if prev is not None and prev.label_ == "PERSON" and prev.end == span.start and \
-                    len(prev) == 1 and prev[0].is_title:
+                    len(prev) == 1 and prev[0].is_title and is_given_name(prev[0].text):
                 out[-1] = Span(doc, prev.start, span.end, label="PERSON")  # "Anil" + "Kumar ..."
                 continue
         out.append(span)
@@ -333,8 +349,6 @@ def doubtful_people(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list
     parentheses (`Biju Janata Dal (BJD)`) or made of plural nouns with no first name
     (`Willamette Bridges`, `Rift Lancers`) is an organisation.
     """
-    from pipeline.given_names import is_given_name
-
     name_words = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
     out = []
     for span in spans:
@@ -389,3 +403,77 @@ def products(doc: Doc) -> list[Span]:
             if doc[end].text == "and" and doc[end - 1].text == ",":
                 end -= 1
     return found
+
+
+HEADLINE_VERBS = words("headline_verbs")
+WIRE_CREDITS = frozenset({"reporting", "editing", "writing", "additional"})
+
+
+def _name_run(doc: Doc, start: int) -> int:
+    """End of a run of two or three capitalised words (a hyphen may join two) from start."""
+    end = start
+    while end < len(doc) and end - start < 5:
+        tok = doc[end]
+        hyphen = tok.text == "-" and not tok.whitespace_ and end > start and \
+            not doc[end - 1].whitespace_ and end + 1 < len(doc) and doc[end + 1].is_alpha
+        if (tok.is_title and tok.is_alpha) or hyphen or (
+                end > start and doc[end - 1].text == "-" and tok.is_alpha):  # "Kim Ji-ho"
+            end += 1
+        else:
+            break
+    while end > start and doc[end - 1].text == "-":
+        end -= 1
+    words_ = [t for t in doc[start:end] if t.is_alpha]
+    return end if 2 <= len(words_) <= 3 else start
+
+
+def _first_name_start(doc: Doc, start: int, end: int) -> int:
+    """Where the name proper starts in a run: after the title and portfolio words that lead
+    it (`Sheriff Dale Corbin`, `Minister of State for Care Rachel Hollis`)."""
+    while start < end - 2 and (_role_word(doc[start]) or doc[start].lower_ in PERSON_TITLES or
+                               doc[start].lower_ in GENERIC_NAME_WORDS):
+        start += 1
+    return start
+
+
+def people_in_context(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
+    """Two or three capitalised words where the sentence says person.
+
+    After a role (`board chair Anneliese Roth`, `SCHA coordinator Ousmane
+    Diallo`), before a speech verb (`Caroline Hughes said`), after `said`
+    (`said Rachel Hollis.`) or in a wire credit (`Reporting by Somrudee Pak`).
+    The model often gives such names no label, or ORG or GPE.
+    """
+    found: list[Span] = []
+    i = 1
+    while i < len(doc):
+        tok, prev = doc[i], doc[i - 1]
+        role = prev.lower_ in PERSON_ROLES or prev.lower_ == "said" or (
+            prev.lower_ in {"by", "and"} and any(t.lower_ in WIRE_CREDITS
+                                                 for t in doc[max(0, i - 6):i]))
+        end = _name_run(doc, i) if tok.is_title else i
+        if end > i:
+            nxt = doc[end] if end < len(doc) else None
+            speaks = nxt is not None and nxt.lower_ in SPEECH_VERBS
+            after_said = prev.lower_ == "said" and nxt is not None and nxt.text in {",", "."}
+            start = _first_name_start(doc, i, end)
+            name = doc[start:end]
+            plain = len([t for t in name if t.is_alpha]) >= 2 and not any(
+                t.lower_ in ORG_HEADS or t.lower_ in CORPORATE_WORDS or t.lower_ in DATE_WORDS
+                or t.lower_ in PERSON_ROLES or t.lower_ in HEADLINE_VERBS for t in name)
+            known_first = is_given_name(name[0].text)
+            if plain and name.text not in places and (role or ((speaks or after_said) and
+                                                               known_first)):
+                if end < len(doc) and doc[end].text in ROMAN_SUFFIXES:
+                    end += 1
+                found.append(Span(doc, start, end, label="PERSON"))
+                i = end
+                continue
+        i += 1
+    if not found:
+        return spans
+    taken = {t for f in found for t in range(f.start, f.end)}
+    keep = [s for s in spans if not (taken.intersection(range(s.start, s.end)) and
+                                     s.label_ in {"ORG", "GPE", "PERSON"} and
+                                     not any(t.lower_ in ORG_HEADS for t in s))]
+    return non_overlapping([*keep, *found])

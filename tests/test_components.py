@@ -189,3 +189,8 @@ def test_from_to_gives_two_counts(run) -> None:
 def test_lakh_is_part_of_the_count(run) -> None:
     record = run("The institutes will train about 1.5 lakh young people.")
     assert [(c.text, c.value) for c in record.counts] == [("about 1.5 lakh", 150000)]
+
+
+def test_weekday_takes_the_date_written_beside_it(run) -> None:
+    record = run("The final will be played on Saturday, 26 April at Nyayo.", "2025-04-08")
+    assert {d.text: d.value for d in record.dates}["Saturday"] == "2025-04-26"

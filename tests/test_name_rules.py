@@ -136,3 +136,13 @@ def test_brands_and_products_are_opaque(run) -> None:
     orgs = labelled(record, "ORG")
     assert "Northfork" not in orgs and "Alpenglow" not in orgs and "ORAVEXA" not in orgs
     assert "Kestrel Ridge Brands, Inc." in orgs
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("SCHA coordinator Ousmane Diallo said several members had left.", "Ousmane Diallo"),
+    ("Minister of State for Care Rachel Hollis said waits would fall.", "Rachel Hollis"),
+    ('"It works," said Kim Ji-ho, Chief Executive Officer of Ardent.', "Kim Ji-ho"),
+    ("VNAT Director Tran Thi Lan said the authority will hold a roadshow.", "Tran Thi Lan"),
+])
+def test_person_named_where_the_sentence_says_person(run, text: str, name: str) -> None:
+    assert name in labelled(run(text), "PERSON")
