@@ -9,6 +9,7 @@ between processes (far cheaper than spaCy `Doc`s).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import platform
 import sys
@@ -55,6 +56,12 @@ def _init_worker(settings: Settings) -> None:
     _WORKER = settings.extractor()
 
 
+def _warm_up() -> None:
+    """Read the lazily loaded tables (the first-name dictionary) before workers fork."""
+    assert _WORKER is not None
+    list(_WORKER.extract_many([Article(doc_id="warm-up", text="Marcus Hale said so.")]))
+
+
 def _encode(result: object) -> tuple[bool, bytes]:
     """(is_record, one JSON line)."""
     if isinstance(result, ArticleError):
@@ -88,6 +95,8 @@ def _lines(inputs: list[Path], settings: Settings, workers: int,
     else:
         if sys.platform != "win32":  # load once; forked workers share the loaded pipeline
             _init_worker(settings)
+            _warm_up()
+            gc.freeze()  # objects made so far stay out of the workers' collections: no copying
             context = multiprocessing.get_context("fork")
             pool = context.Pool(workers)
         else:
