@@ -278,6 +278,7 @@ class EntitySpans:
             SHORT_FORM_HEADS
         self.gazetteer = PhraseMatcher(nlp.vocab)
         self.gazetteer.add("GPE", list(nlp.tokenizer.pipe(sorted(self.places))))
+        self.known_places = self.places | self.cities
         self.city_matcher = PhraseMatcher(nlp.vocab)
         self.city_matcher.add("GPE", list(nlp.tokenizer.pipe(sorted(self.cities))))
         self.wires = PhraseMatcher(nlp.vocab)
@@ -355,7 +356,7 @@ class EntitySpans:
         kept = [s for s in kept if not any(o.start <= s.start and s.end <= o.end and
                                            len(o) == 1 for o in opaque)]
         spans = non_overlapping(kept)
-        spans = name_rules.extend_official_names(doc, spans, self.places | self.cities)
+        spans = name_rules.extend_official_names(doc, spans, self.known_places)
         spans = name_rules.based_places(doc, spans)
         spans = name_rules.trim_org_titles(doc, name_rules.drop_portfolios(doc, spans))
         spans = name_rules.drop_generic_before_titles(doc, spans)
@@ -365,8 +366,8 @@ class EntitySpans:
         spans = _merge_ranges(_harmonise_labels(_place_before_region(spans)))
         spans = name_rules.repair_people(doc, spans)
         spans = name_rules.doubtful_people(doc, spans, PERSON_TITLES)
-        spans = name_rules.people_in_context(doc, spans, self.places | self.cities)
-        spans = _add_person_aliases(doc, spans, opaque, self.places | self.cities)
+        spans = name_rules.people_in_context(doc, spans, self.known_places)
+        spans = _add_person_aliases(doc, spans, opaque, self.known_places)
         spans = name_rules.propagate_acronyms(doc, spans, opaque)
         for span in spans:
             self._set_value(span)
@@ -422,7 +423,7 @@ class EntitySpans:
             conj = next((t.i for t in span if t.lower_ in {"and", "/"}), None)
             if conj is not None and span.label_ in {"ORG", "PERSON", "GPE"}:
                 left, right = span.doc[span.start:conj], span.doc[conj + 1:span.end]
-                known = self.places | self.cities
+                known = self.known_places
                 if len(left) and len(right) and left.text in known and right.text in known:
                     out += [Span(span.doc, left.start, left.end, label="GPE"),
                             Span(span.doc, right.start, right.end, label="GPE")]
