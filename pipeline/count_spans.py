@@ -14,16 +14,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import extensions, numbers
-from pipeline.lexicon import pattern_matcher, read_jsonl, words
+from pipeline.lexicon import pattern_matcher, words
 from pipeline.spans import non_overlapping, overlaps, strip_tokens
 
 UNITS = words("measure_units")
 TIME_UNITS = words("time_units")
 AGE_WORDS = words("age_words")
-CURRENCY_WORDS = frozenset(e["phrase"].lower() for e in read_jsonl("currencies.jsonl"))
-# before a number only symbols and codes count: "won 46" is a verb, "KSh 35,000" is money
-CURRENCY_PREFIXES = frozenset(w for w in CURRENCY_WORDS if not w.isalpha() or len(w) <= 3) - {
-    "won"}
+CURRENCY_WORDS = numbers.currency_words()
+CURRENCY_PREFIXES = numbers.currency_prefixes()  # "KSh 35,000" is money, "won 46" a verb
 HYPHENS = {"-", "–", "—"}
 BLOCKERS_BEFORE = words("count_blockers_before")
 ITEM_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "advmod", "nummod", "poss",
@@ -251,8 +249,7 @@ def _noun_run_after(span: Span) -> Span | None:
 
 PEOPLE_NOUNS = words("people_nouns")
 NAME_NUMBER_EXCEPTIONS = words("name_number_exceptions")
-MAGNITUDE_WORDS = frozenset(e["phrase"] for e in read_jsonl("magnitudes.jsonl")
-                            if not e.get("vague"))
+MAGNITUDE_WORDS = numbers.magnitude_words()
 
 
 def _age_or_rank(span: Span, before: Token | None, after: Token | None,

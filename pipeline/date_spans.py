@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import dates, extensions
 from pipeline.lexicon import pattern_matcher, words
-from pipeline.spans import non_overlapping, overlaps, strip_tokens
+from pipeline.spans import non_overlapping, overlaps, phrase_start_before, strip_tokens
 
 PREPOSITIONS = words("date_prepositions")
 CONNECTORS = words("range_connectors")
@@ -143,12 +143,9 @@ class DateSpans:
         value = self._value(span)
         if value is None or value.timex_type != "DURATION" or span[0].lower_ in DETERMINER_WORDS:
             return span  # "over the past two years": "over" is a preposition there
-        window = doc[max(0, span.start - 3):span.start]
-        best = span.start
-        for _, start, end in self.qualifiers(window):  # doc offsets
-            if end == span.start and not _verb_particle(doc[start]) and \
-                    doc[start].lower_ not in AMBIGUOUS_QUALIFIERS:
-                best = min(best, start)
+        best = phrase_start_before(
+            self.qualifiers, span, 3,
+            lambda t: not _verb_particle(t) and t.lower_ not in AMBIGUOUS_QUALIFIERS)
         if best == span.start or overlaps(doc[best:span.start], taken):
             return span
         return Span(doc, best, span.end, label=span.label)

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import dates, extensions, name_rules, numbers
 from pipeline.given_names import is_given_name
-from pipeline.lexicon import pattern_matcher, read_jsonl, read_lines, words
-from pipeline.spans import is_quote, non_overlapping, strip_tokens
+from pipeline.lexicon import pattern_matcher, read_lines, words
+from pipeline.spans import is_quote, non_overlapping, phrase_start_before, strip_tokens
 
 MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "GPE": "GPE", "MONEY": "MONEY",
                 "PERCENT": "PERCENT"}
@@ -34,16 +34,14 @@ WEEKDAYS = words("weekdays")
 MONTHS = words("month_names")
 POSSESSIVE_NAME_WORDS = words("possessive_name_words")
 LOCATION_PREPOSITIONS = words("location_prepositions")
-CURRENCY_TOKENS = frozenset(e["phrase"] for e in read_jsonl("currencies.jsonl"))
+CURRENCY_TOKENS = numbers.currency_words()
 RANGE_WORDS = {"to", "and", "-", "–"}
 STOCK_EXCHANGES = words("stock_exchanges")
 SHORT_FORM_HEADS = words("short_form_heads")
 ADMIN_DESCRIPTORS = words("admin_descriptors")
+MONEY_PREFIXES = numbers.currency_prefixes()
+MAGNITUDE_WORDS = numbers.magnitude_words()
 # a programme with its own acronym is an agency ("World Food Programme (WFP)"); an act is not
-MONEY_PREFIXES = frozenset(c for c in CURRENCY_TOKENS if not c.isalpha() or len(c) <= 3) - {
-    "won"}
-MAGNITUDE_WORDS = frozenset(e["phrase"] for e in read_jsonl("magnitudes.jsonl")
-                            if not e.get("vague"))
 BODY_EVENT_HEADS = frozenset({"programme", "program"})
 GENERIC_NAME_WORDS = words("generic_name_words")
 STRONG_HEADS = frozenset(h.lower() for h in SHORT_FORM_HEADS)
@@ -316,7 +314,7 @@ class EntitySpans:
             elif pattern_id == "party-state":  # "Sen. Dwayne Kittle, R-Florence"
                 rule_orgs.append(Span(doc, start + 2, end, label="GPE"))
             elif pattern_id == "acronym-place":  # "IDA Ireland", "NHS England", "PIB Delhi"
-                if doc[end - 1].text in self.places or doc[end - 1].text in self.cities:
+                if doc[end - 1].text in self.known_places:
                     rule_orgs.append(Span(doc, start, end, label="ORG"))
             elif self._plausible(doc, start, end, pattern_id):
                 rule_orgs.append(Span(doc, start, end, label=label))
@@ -365,7 +363,7 @@ class EntitySpans:
         spans = name_rules.places_before_admin_words(doc, spans, opaque)
         spans = _merge_ranges(_harmonise_labels(_place_before_region(spans)))
         spans = name_rules.repair_people(doc, spans)
-        spans = name_rules.doubtful_people(doc, spans, PERSON_TITLES)
+        spans = name_rules.doubtful_people(doc, spans)
         spans = name_rules.people_in_context(doc, spans, self.known_places)
         spans = _add_person_aliases(doc, spans, opaque, self.known_places)
         spans = name_rules.propagate_acronyms(doc, spans, opaque)
@@ -383,9 +381,6 @@ class EntitySpans:
         """
         if span.label_ not in {"PERSON", "ORG"} or span[-1].lower_ in ORG_HEADS:
             return span
-        parts = span.text.split(" and ")
-        if len(parts) == 2 and all(p in self.places or p in self.cities for p in parts):
-            return span  # split into two places by _split_place_pairs
         if span.text in self.places or (
                 span.text in self.cities and not (len(span) == 1 and span.text in person_words)):
             return Span(span.doc, span.start, span.end, label="GPE")
@@ -394,10 +389,11 @@ class EntitySpans:
     def _money_from_numbers(self, doc: Doc) -> list[Span]:
         """`CHF 9.5 million`, `12,000 taka`, `200 million soles`: an amount the model called a
         number, with the currency word before or after it."""
-        before = {e: s for _, s, e in self.currencies(doc)
-                  if doc[s:e].text.lower() in MONEY_PREFIXES}  # "won 46" is a verb
-        after = {}
+        before: dict[int, int] = {}
+        after: dict[int, int] = {}
         for _, s, e in self.currencies(doc):
+            if doc[s:e].text.lower() in MONEY_PREFIXES:  # "won 46" is a verb
+                before[e] = s
             after[s] = max(after.get(s, s), e)
         found = []
         for ent in doc.ents:
@@ -423,8 +419,8 @@ class EntitySpans:
             conj = next((t.i for t in span if t.lower_ in {"and", "/"}), None)
             if conj is not None and span.label_ in {"ORG", "PERSON", "GPE"}:
                 left, right = span.doc[span.start:conj], span.doc[conj + 1:span.end]
-                known = self.known_places
-                if len(left) and len(right) and left.text in known and right.text in known:
+                if len(left) and len(right) and left.text in self.known_places and \
+                        right.text in self.known_places:
                     out += [Span(span.doc, left.start, left.end, label="GPE"),
                             Span(span.doc, right.start, right.end, label="GPE")]
                     continue
@@ -465,8 +461,8 @@ class EntitySpans:
         words_ = [t for t in span if t.text != "-"]
         if span.label_ not in {"ORG", "GPE"} or not 2 <= len(words_) <= 3 or \
                 not all(t.is_title and t.is_alpha for t in words_) or \
-                not is_given_name(span[0].text) or span.text in self.cities or \
-                span.text in self.places or span[-1].lower_ in ADMIN_DESCRIPTORS:
+                not is_given_name(span[0].text) or span.text in self.known_places or \
+                span[-1].lower_ in ADMIN_DESCRIPTORS:
             return span  # "Allen County" is no Allen
         if any(t.lower_ in ORG_HEADS or t.lower_ in CORPORATE_WORDS or t.lower_ in EVENT_HEADS
                or t.text in self.places for t in span):
@@ -590,7 +586,7 @@ class EntitySpans:
         return len(text) >= 4 and token.is_alpha and text[0].isupper() and \
             not token.is_upper and text.lower() not in lower_words and \
             not text.endswith("s") and \
-            text not in self.places and text not in self.cities and \
+            text not in self.known_places and \
             text.lower() not in GENERIC_NAME_WORDS and not is_given_name(text) and \
             token.ent_type_ != "NORP"
 
@@ -683,13 +679,8 @@ class EntitySpans:
 
     def _extend_qualifier(self, span: Span) -> Span:
         """MONEY/PERCENT take the same qualifier words as counts ("over 99 percent")."""
-        doc = span.doc
-        window = doc[max(0, span.start - 4):span.start]
-        best = span.start
-        for _, start, end in self.qualifiers(window):  # a PhraseMatcher gives doc offsets
-            if end == span.start:
-                best = min(best, start)
-        return Span(doc, best, span.end, label=span.label)
+        return Span(span.doc, phrase_start_before(self.qualifiers, span, 4), span.end,
+                    label=span.label)
 
     def _keep(self, span: Span, opaque: list[Span]) -> bool:
         """Drop what the guidelines do not annotate."""

@@ -10,6 +10,8 @@ here is one such observation; each takes and returns plain span lists.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.given_names import is_given_name
@@ -186,13 +188,37 @@ def trim_org_titles(doc: Doc, spans: list[Span]) -> list[Span]:
                 end -= 1  # not "Office of the Governor"
             if span.text.lower() in ORG_TRAILING_TITLES:
                 continue  # "Co-Founder", "Administrator"
-            if end == span.start:
-                continue
             span = Span(doc, span.start, end, label="ORG")
         if span.text in NOT_NAMES and span.label_ in {"ORG", "PERSON", "GPE"}:
             continue
         out.append(span)
     return out
+
+
+def _names_listed_before(doc: Doc, end: int, is_name: Callable[[Token], bool],
+                         many: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of each name of `A, B and C` ending at `end`, walking back.
+
+    With `many` false only the last name is taken.
+    """
+    found: list[tuple[int, int]] = []
+    while end > 0:
+        start = end
+        while start > 0 and is_name(doc[start - 1]):
+            start -= 1
+        if start == end:
+            break
+        found.append((start, end))
+        if not many or start < 2 or doc[start - 1].text not in LIST_LINKS:
+            break
+        end = start - 1
+        if doc[end].text == "and" and doc[end - 1].text == ",":
+            end -= 1  # the Oxford comma
+    return found
+
+
+def _place_word(token: Token) -> bool:
+    return _capitalised(token) and token.text[:1].isupper() and not token.is_upper
 
 
 def places_before_admin_words(doc: Doc, spans: list[Span], opaque: list[Span]) -> list[Span]:
@@ -205,22 +231,12 @@ def places_before_admin_words(doc: Doc, spans: list[Span], opaque: list[Span]) -
         plural = tok.lower_ in ADMIN_PLURALS
         if not plural and tok.lower_ not in ADMIN_DESCRIPTORS:
             continue
-        end = tok.i
-        while end > 0:
-            start = end
-            while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].text[:1].isupper() \
-                    and not doc[start - 1].is_upper:
-                start -= 1
+        for start, end in _names_listed_before(doc, tok.i, _place_word, plural):
             sentence_initial_word = start == doc[start].sent.start and end - start == 1 and \
                 doc[start].is_stop
-            if start == end or sentence_initial_word or inside.intersection(range(start, end)):
+            if sentence_initial_word or inside.intersection(range(start, end)):
                 break
             found.append(Span(doc, start, end, label="GPE"))
-            if not plural or start < 2 or doc[start - 1].text not in LIST_LINKS:
-                break
-            end = start - 1
-            if doc[end].text == "and" and doc[end - 1].text == ",":
-                end -= 1  # the Oxford comma
     if not found:
         return spans
     taken = {i for f in found for i in range(f.start, f.end)}
@@ -340,7 +356,7 @@ def drop_generic_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
 SPEECH_VERBS = words("speech_verbs")
 
 
-def doubtful_people(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list[Span]:
+def doubtful_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """Mentions the model called people that nothing else in the article supports.
 
     News introduces a person by full name; a lone capitalised word that is no part
@@ -365,7 +381,7 @@ def doubtful_people(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list
             out.append(Span(doc, span.start, span.end, label="ORG"))
             continue
         if len(span) == 1 and not given and span.text not in name_words and \
-                not (prev is not None and prev.lower_.rstrip(".") in titles) and \
+                not (prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES) and \
                 not (nxt is not None and nxt.lower_ in SPEECH_VERBS) and \
                 not (prev is not None and prev.lower_ in SPEECH_VERBS):
             continue
@@ -387,21 +403,9 @@ def products(doc: Doc) -> list[Span]:
             brands.add(tok.text)  # a drug's brand name before its generic name
     found += [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in brands]
     for tok in doc:
-        if tok.lower_ not in PRODUCT_NOUNS or not tok.is_lower or tok.i == 0:
-            continue
-        end = tok.i
-        while end > 0:
-            start = end
-            while start > 0 and _capitalised(doc[start - 1]):
-                start -= 1
-            if start == end:
-                break
-            found.append(Span(doc, start, end, label="ORG"))
-            if start < 2 or doc[start - 1].text not in LIST_LINKS:
-                break
-            end = start - 1
-            if doc[end].text == "and" and doc[end - 1].text == ",":
-                end -= 1
+        if tok.lower_ in PRODUCT_NOUNS and tok.is_lower and tok.i > 0:
+            found += [Span(doc, start, end, label="ORG")
+                      for start, end in _names_listed_before(doc, tok.i, _capitalised)]
     return found
 
 

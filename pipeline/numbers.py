@@ -162,6 +162,28 @@ def _tables() -> _Tables:
     )
 
 
+@cache
+def currency_words() -> frozenset[str]:
+    """Every currency phrase of `currencies.jsonl`, lowercase (`$`, `yuan`, `u.s. dollars`)."""
+    return frozenset(str(c["phrase"]).lower() for c in _read_jsonl("currencies.jsonl"))
+
+
+@cache
+def currency_prefixes() -> frozenset[str]:
+    """Currency words that may stand before an amount: symbols and codes (`KSh 35,000`).
+
+    A word such as `won` is left out, since `won 46` is a verb.
+    """
+    return frozenset(w for w in currency_words() if not w.isalpha() or len(w) <= 3) - {"won"}
+
+
+@cache
+def magnitude_words() -> frozenset[str]:
+    """The magnitude words that multiply a number (`million`, `lakh`), not the vague ones."""
+    return frozenset(str(m["phrase"]) for m in _read_jsonl("magnitudes.jsonl")
+                     if not m.get("vague"))
+
+
 def qualifier_phrases() -> dict[str, str]:
     """The qualifier table (phrase -> qualifier); a copy, so callers cannot alter the cache."""
     return dict(_tables().qualifier_map)

@@ -6,8 +6,9 @@ possessive, no quotes), so the rules live here once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.lexicon import words
@@ -67,3 +68,18 @@ def non_overlapping(spans: Iterable[Span]) -> list[Span]:
             kept.append(span)
             taken.update(range(span.start, span.end))
     return sorted(kept, key=lambda s: s.start)
+
+
+def phrase_start_before(matcher: PhraseMatcher, span: Span, width: int,
+                        accept: Callable[[Token], bool] | None = None) -> int:
+    """Start of the longest matcher phrase that ends where the span starts (`about` + `70%`).
+
+    Only the `width` tokens before the span are searched; `accept` may refuse a
+    phrase by its first token. A PhraseMatcher called on a Span gives doc offsets.
+    """
+    doc = span.doc
+    best = span.start
+    for _, start, end in matcher(doc[max(0, span.start - width):span.start]):
+        if end == span.start and (accept is None or accept(doc[start])):
+            best = min(best, start)
+    return best
