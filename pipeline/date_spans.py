@@ -32,6 +32,10 @@ PRIOR_PERIOD = frozenset({"the prior-year quarter", "the year-ago quarter",
                           "the prior year quarter",
                           "the year-earlier quarter", "the prior-year period"})
 QUARTER_VALUE = ("-Q",)
+SAME_DAY = frozenset({"the same day", "that day", "later that day", "the same evening"})
+# in a results release published after its year ended, the year it reports
+REPORTED_YEAR = frozenset({"the year", "the full year"})
+PRIOR_YEAR = frozenset({"the prior year", "the previous year", "the preceding year"})
 FISCAL_YEAR_PHRASES = frozenset({"the fiscal year", "the full fiscal year", "fiscal year",
                                  "the current fiscal year", "this fiscal year",
                                  "the financial year"})
@@ -45,6 +49,9 @@ NON_FINITE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", 
 SINCE_WORDS = frozenset({"since"})  # "lost 1.1% since Monday": the day is behind us
 DUE_WORDS = frozenset({"due"})  # "the report, due on April 30": the day is ahead
 ACTUAL_TIME_VERBS = words("actual_time_verbs")  # "tried to stop": the stopping happened
+# a calendar's present tense: "the approval expires on Dec. 15" (word forms: no lemmatizer)
+SCHEDULED_VERBS = words("scheduled_verbs")
+MODAL_AUX = frozenset({"should", "may", "might", "must"})  # "should be finished by late spring"
 
 
 def _verb_above(token: Token) -> Token | None:
@@ -97,7 +104,9 @@ def clause_tense(token: Token) -> str:
         if "to" in aux and not infinitive:
             infinitive = True
         elif (infinitive and verb.lemma_ not in ACTUAL_TIME_VERBS and
-              verb.lower_ not in ACTUAL_TIME_VERBS) or aux & FUTURE_AUX:
+              verb.lower_ not in ACTUAL_TIME_VERBS) or aux & FUTURE_AUX or (
+                aux & MODAL_AUX and not aux & PERFECT_AUX) or (
+                verb.tag_ in {"VBZ", "VBP"} and not aux and verb.lower_ in SCHEDULED_VERBS):
             return "future"
         elif verb.tag_ == "VBD" or aux & PAST_AUX or (verb.tag_ == "VBN" and aux & PERFECT_AUX):
             return "past"
@@ -157,6 +166,8 @@ class DateSpans:
                       if e.label_ in {"DATE", "TIME"}]
         candidates += [Span(doc, s, e - (m in self.trim_last), label="DATE")
                        for m, s, e in self.matcher(doc)]
+        candidates += [Span(doc, t.i, t.i + 1, label="DATE") for t in doc
+                       if t.shape_ == "dd" and _short_year_end(doc[t.i:t.i + 1]) is not None]
         found: list[Span] = []
         for cand in sorted(candidates, key=lambda s: (s.start - s.end, s.start)):
             for span in self._pieces(cand):
@@ -172,6 +183,7 @@ class DateSpans:
         for span in kept:
             span._.timex = _day_of_time(span, kept) or _rate(span) or \
                 _weekday_with_date(span, kept) or span._.timex
+        kept = _join_day_parts(kept)
         for left, right in itertools.pairwise(kept):
             _order_range(left, right)
         doc.spans[extensions.DATES] = [s for s in kept if s._.timex is not None]
@@ -251,6 +263,12 @@ class DateSpans:
             reported = self._reported(span, all_dates, anchor, ("FY",))
             if reported is not None:
                 return dates.Timex("DATE", reported.value.split("-")[0])
+        if lower in REPORTED_YEAR | PRIOR_YEAR and (tense == "past" or lower in PRIOR_YEAR):
+            reported = self._reported(span, all_dates, anchor, QUARTER_VALUE)
+            if reported is not None and anchor is not None and \
+                    reported.value[:4].isdigit() and int(reported.value[:4]) < anchor.year:
+                year = reported.value.split("-")[0]  # "ended the year" of a Q4 2024 release
+                return dates.Timex("DATE", _shift_year(year, -1) if lower in PRIOR_YEAR else year)
         if lower in PRIOR_PERIOD:  # "For the first half ..., compared with the prior-year period"
             same = [o._.timex for o in all_dates if span.sent.start <= o.start < span.start
                     and o._.timex is not None and o._.timex.value[-3:-1] in {"-Q", "-H"}]
@@ -258,6 +276,17 @@ class DateSpans:
                 self._reported(span, all_dates, anchor, QUARTER_VALUE)
             if reported is not None:
                 return dates.Timex("DATE", _shift_year(reported.value, -1))
+        same_day = next((p for p in SAME_DAY if lower == p or lower.endswith(" " + p)), None)
+        if same_day is not None:  # "at 4.30pm the same day": the last day named before
+            day = next((_full_day(o._.timex) for o in reversed(all_dates)
+                        if o.start < span.start and _full_day(o._.timex)
+                        and o._.timex.timex_type == "DATE"), None)
+            clock = self._value(span.doc[span.start:span.end - len(same_day.split())]) \
+                if lower != same_day else None
+            if day is not None and clock is None:
+                return dates.Timex("DATE", day)
+            if day is not None and clock.timex_type == "TIME" and "T" in clock.value:
+                return dates.Timex("TIME", day + clock.value[10:])
         if any(key in lower for key in RELATIVE_TO_SENTENCE):
             sent = span.sent
             window_start = sent.start
@@ -571,3 +600,43 @@ def _weekday_with_date(span: Span, all_dates: list[Span]) -> dates.Timex | None:
     if day.isoweekday() != WEEKDAY_NUMBERS[span[0].lower_]:
         return None
     return dates.Timex("DATE", nxt._.timex.value)
+
+
+def _full_day(timex: dates.Timex | None) -> str | None:
+    """The `YYYY-MM-DD` (or `XXXX-XX-XX`) day a value names, if it names one."""
+    if timex is None or timex.timex_type not in {"DATE", "TIME"}:
+        return None
+    day = timex.value[:10]
+    return day if len(day) == 10 and day[4] == "-" and day[7] == "-" else None
+
+
+def _join_day_parts(spans: list[Span]) -> list[Span]:
+    """One span for one moment (corpus/ANNOTATION.md): `noon Monday`, `6:30 p.m. next
+    Tuesday`, `14 JAN 2025 5:30PM` and `Saturday, 12 April, 2.30pm` are one TIME;
+    `Saturday, 23 August` is one DATE."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev is None or prev.sent.start != span.sent.start:
+            out.append(span)
+            continue
+        doc = span.doc
+        gap = doc[prev.end:span.start]
+        a, b = prev._.timex, span._.timex
+        joined: dates.Timex | None = None
+        if [t.text for t in gap] in ([], [","]) and a is not None and b is not None:
+            times = [t for t in (a, b) if t.timex_type == "TIME" and "T" in t.value]
+            days = [t for t in (a, b) if t.timex_type == "DATE" and _full_day(t)]
+            if len(times) == 1 and len(days) == 1:
+                joined = dates.Timex("TIME", _full_day(days[0]) + times[0].value[10:])
+        if joined is None and [t.text for t in gap] in ([], [","]) and len(prev) == 1 and \
+                prev[0].lower_ in WEEKDAY_NUMBERS and a is not None and b is not None and \
+                b.timex_type == "DATE" and _full_day(b) == b.value and a.value == b.value:
+            joined = b  # the weekday already took the date beside it (_weekday_with_date)
+        if joined is None:
+            out.append(span)
+            continue
+        merged = Span(doc, prev.start, span.end, label="DATE")
+        merged._.timex = joined
+        out[-1] = merged
+    return out

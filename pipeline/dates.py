@@ -1029,6 +1029,11 @@ def normalise(
     return timex
 
 
+def holiday_names() -> tuple[str, ...]:
+    """The holidays the normaliser knows (`thanksgiving`, `new year's day`), lowercased."""
+    return tuple(_raw_words()["holidays"])
+
+
 @functools.cache
 def word_list(key: str) -> tuple[str, ...]:
     """One list from date_words.json, as loaded."""

@@ -49,6 +49,7 @@ ORG_LEADING_NOISE = words("org_leading_noise")  # "About Acme", "SOURCE Acme", "
 CITY_MODIFIER_DETERMINERS = words("city_modifier_determiners")
 SUFFIX_ABBREVS = words("org_suffix_abbrevs")
 TIMEZONES = frozenset(dates.word_list("timezones"))
+HOLIDAYS = frozenset(dates.holiday_names())
 TIE_ORDER = ("PERSON", "ORG", "GPE")  # on a tie, a place is the likelier reading
 MAX_QUOTED_NAME = 14
 
@@ -320,7 +321,8 @@ class EntitySpans:
                 rule_orgs.append(Span(doc, start, end, label=label))
         alias_regions = set(aliases_defined)
         opaque += [e for e in doc.ents if e.label_ in OPAQUE_MODEL_LABELS and not any(
-            s <= e.start and e.end <= t for s, t in alias_regions)]  # ("Lakeshore" or ...)
+            s <= e.start and e.end <= t for s, t in alias_regions)  # ("Lakeshore" or ...)
+            and e.text.lower() not in HOLIDAYS]  # "before Thanksgiving" is a date
         opaque += name_rules.products(doc)
         for start, end in quoted:
             if doc[end - 1].lower_ in ORG_HEADS:  # a quoted organisation name
@@ -365,7 +367,13 @@ class EntitySpans:
         spans = name_rules.repair_people(doc, spans)
         spans = name_rules.doubtful_people(doc, spans)
         spans = name_rules.people_in_context(doc, spans, self.known_places)
+        spans = name_rules.people_misread_as_places(doc, spans, self.known_places)
         spans = _add_person_aliases(doc, spans, opaque, self.known_places)
+        spans = name_rules.unsupported_people(doc, spans, self.places)
+        spans = name_rules.clubs_before_player_roles(doc, spans, self.known_places)
+        spans = name_rules.parties_after_people(doc, spans, self.known_places)
+        spans = name_rules.repeated_org_names(doc, spans, opaque)
+        spans = name_rules.towns_listed_with_places(doc, spans)
         spans = name_rules.propagate_acronyms(doc, spans, opaque)
         for span in spans:
             self._set_value(span)

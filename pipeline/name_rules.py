@@ -304,7 +304,10 @@ def repair_people(doc: Doc, spans: list[Span]) -> list[Span]:
                 end += 1
             span = Span(doc, span.start, end, label="PERSON")
             if len(span) == 2 and span.start > 1 and _name_part(doc[span.start - 1]) and \
-                    _role_word(doc[span.start - 2]):
+                    doc[span.start - 1].lower_ not in PERSON_TITLES and (
+                        _role_word(doc[span.start - 2]) or (
+                            doc[span.start - 2].lower_ in PERSON_TITLES and
+                            not is_given_name(span[0].text))):
                 span = Span(doc, span.start - 1, span.end, label="PERSON")  # "Tran" + "Thi Lan"
             prev = out[-1] if out else None
             if prev is not None and prev.label_ == "PERSON" and prev.end == span.start and \
@@ -481,3 +484,223 @@ def people_in_context(doc: Doc, spans: list[Span], places: frozenset[str]) -> li
                                      s.label_ in {"ORG", "GPE", "PERSON"} and
                                      not any(t.lower_ in ORG_HEADS for t in s))]
     return non_overlapping([*keep, *found])
+
+
+SAINT_WORDS = words("saint_words")
+PLACE_NAME_SUFFIXES = words("place_name_suffixes")
+
+
+def _said_of_person(doc: Doc, names: set[str]) -> bool:
+    """Does the article speak of any of these name words as a person anywhere?
+
+    A run of the words counts when a title or role stands before it (`Director
+    Lertchai`), or a speech verb before or after it (`said Ndiaye`, `Ndiaye told`).
+    """
+    i = 0
+    while i < len(doc):
+        if doc[i].text not in names:
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and doc[end].text in names:
+            end += 1
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[end] if end < len(doc) else None
+        if (nxt is not None and (_role_word(nxt) or nxt.lower_ in PERSON_TITLES)) or (
+                prev is not None and prev.is_title and prev.text not in names and
+                not prev.is_stop and prev.lower_.rstrip(".") not in PERSON_TITLES
+                and not _role_word(prev)):
+            i = end  # "said World Aquatics executive director", "World Aquatics said": a body
+            continue
+        if prev is not None and (prev.lower_.rstrip(".") in PERSON_TITLES or
+                                 prev.lower_ in PERSON_TITLES or _role_word(prev) or
+                                 prev.lower_ in SPEECH_VERBS):
+            return True
+        if nxt is not None and nxt.lower_ in SPEECH_VERBS:
+            return True
+        i = end
+    return False
+
+
+def unsupported_people(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
+    """People the model found that the article never treats as people.
+
+    `St Joseph's ward` is no person, nor `County Clare` or `Mitchell Shire` (places).
+    A name with no first name that no title, role or speech verb ever attaches to
+    is tested against what news does with people: it does not end in a country or
+    province (`Homes England`), it is no short form of an organisation named in
+    full, its first word is no organisation's (`Velantis Connect` of Velantis), and
+    after three full mentions it would have been shortened to a surname
+    (`Willamette Bridges`, `Kisumu Tuskers`: clubs and charities, organisations).
+    """
+    org_words = {t.text for s in spans if s.label_ == "ORG" for t in s}
+    out: list[Span] = []
+    for span in spans:
+        if span.label_ != "PERSON":
+            out.append(span)
+            continue
+        first, last = span[0], span[-1]
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if first.lower_ in SAINT_WORDS or (prev is not None and prev.lower_ in SAINT_WORDS
+                                           and prev.is_title):
+            continue
+        if len(span) > 1 and (first.lower_ in PLACE_NAME_SUFFIXES or
+                              last.lower_ in PLACE_NAME_SUFFIXES):
+            out.append(Span(doc, span.start, span.end, label="GPE"))
+            continue
+        words_ = [t for t in span if t.is_alpha]
+        if len(words_) < 2 or any(is_given_name(t.text) for t in words_) or \
+                _said_of_person(doc, {t.text for t in words_}):
+            out.append(span)
+            continue
+        if any(o.text.startswith(span.text + " ") for o in spans if o.label_ == "ORG"):
+            out.append(Span(doc, span.start, span.end, label="ORG"))  # its short form
+            continue
+        if last.text in places or first.text in org_words:
+            continue
+        mentions = [s for s in spans if s.text == span.text]
+        surname_alone = any(t.text == last.text and not any(s.start <= t.i < s.end
+                                                            for s in mentions) for t in doc)
+        if len(mentions) >= 3 and not surname_alone:
+            out.append(Span(doc, span.start, span.end, label="ORG"))
+            continue
+        out.append(span)
+    return out
+
+
+def people_misread_as_places(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
+    """`Adaeze Okafor` tagged GPE, though the article goes on `Okafor said`.
+
+    Two or three capitalised words that no gazetteer knows as a place and that
+    carry no organisation word are a person when the article speaks of their
+    last word as one.
+    """
+    out: list[Span] = []
+    for span in spans:
+        words_ = [t for t in span if t.is_alpha]
+        if span.label_ in {"GPE", "ORG"} and 2 <= len(words_) <= 3 and \
+                len(words_) == len(span) and all(t.is_title for t in words_) and \
+                span.text not in places and not any(
+                    t.text in places or t.lower_ in ORG_HEADS or t.lower_ in CORPORATE_WORDS or
+                    t.lower_ in ADMIN_DESCRIPTORS or t.lower_ in PERSON_ROLES or
+                    t.lower_ in GENERIC_NAME_WORDS for t in words_) and \
+                _said_of_person(doc, {words_[-1].text}):
+            span = Span(doc, span.start, span.end, label="PERSON")
+        out.append(span)
+    return out
+
+
+PLAYER_ROLES = words("player_roles")
+
+
+def _capitalised_run_before(doc: Doc, end: int) -> int:
+    """Start of the run of one to three capitalised words (or a squad number) ending at end."""
+    start = end
+    while start > 0 and end - start < 3 and (
+            (doc[start - 1].is_title and doc[start - 1].is_alpha) or
+            (doc[start - 1].like_num and start < end)):  # "Racing 92"
+        start -= 1
+    while start < end and doc[start].like_num:
+        start += 1
+    return start
+
+
+def clubs_before_player_roles(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
+    """`Hartfield midfielder Tomasz Wiśniewski`, `Racing 92 centre Isireli Tuidraki`:
+    the name before a player's position and his name is his club (a national side
+    named by its country stays the place)."""
+    found: list[Span] = []
+    for tok in doc[1:-1]:
+        if tok.lower_ not in PLAYER_ROLES or not tok.is_lower or not doc[tok.i + 1].is_title:
+            continue
+        start = _capitalised_run_before(doc, tok.i)
+        if start == tok.i or (start == doc[start].sent.start and start == tok.i - 1):
+            continue
+        run = doc[start:tok.i]
+        if run.text in places or any(_role_word(t) or t.lower_ in PERSON_TITLES or
+                                     t.lower_ in DATE_WORDS for t in run):
+            continue
+        if any(s.label_ == "PERSON" and s.start <= start < s.end for s in spans):
+            continue  # "Brian Odhiambo, captain ..." is no club
+        found.append(Span(doc, start, tok.i, label="ORG"))
+    if not found:
+        return spans
+    keep = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    return non_overlapping([*keep, *found])
+
+
+def parties_after_people(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
+    """`Cllr Martin Durcan (Fianna Fáil)`: a name in parentheses right after a person's
+    is the party or body the person stands for."""
+    people_ends = {s.end for s in spans if s.label_ == "PERSON"}
+    found: list[Span] = []
+    for end in people_ends:
+        if end + 2 >= len(doc) or doc[end].text != "(":
+            continue
+        close = end + 1
+        while close < len(doc) and close - end <= 4 and doc[close].text != ")":
+            close += 1
+        if close >= len(doc) or doc[close].text != ")" or close == end + 1:
+            continue
+        inner = doc[end + 1:close]
+        if inner.text in places or not all(t.is_title or t.is_upper for t in inner if t.is_alpha) \
+                or any(t.like_num for t in inner):
+            continue  # "(Ward 3)", "(Ohio)"
+        found.append(Span(doc, inner.start, inner.end, label="ORG"))
+    if not found:
+        return spans
+    keep = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    return non_overlapping([*keep, *found])
+
+
+def repeated_org_names(doc: Doc, spans: list[Span], opaque: list[Span]) -> list[Span]:
+    """A multi-word organisation name found once is the same organisation wherever the
+    article repeats it (`Harvest Table`, `Hartfield Town`), whatever the model said there."""
+    names = {tuple(t.text for t in s) for s in spans if s.label_ == "ORG" and len(s) > 1
+             and all(t.text[:1].isupper() or not t.is_alpha for t in s)}
+    if not names:
+        return spans
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        by_first.setdefault(name[0], []).append(name)
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    blocked = {i for o in opaque for i in range(o.start, o.end)}
+    found: list[Span] = []
+    for tok in doc:
+        for name in by_first.get(tok.text, ()):
+            end = tok.i + len(name)
+            if tuple(t.text for t in doc[tok.i:end]) != name:
+                continue
+            if end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+                continue  # part of a longer name
+            if tok.i > 0 and doc[tok.i - 1].is_title and doc[tok.i - 1].is_alpha and \
+                    tok.i - 1 != doc[tok.i - 1].sent.start:
+                continue
+            if not taken.intersection(range(tok.i, end)) and \
+                    not blocked.intersection(range(tok.i, end)):
+                found.append(Span(doc, tok.i, end, label="ORG"))
+            break
+    return non_overlapping([*spans, *found]) if found else spans
+
+
+def towns_listed_with_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`Keizer, Woodburn, Turner and Jefferson`, `in Bergen, Askøy and Voss`: a single
+    word the model called an organisation, listed among places, is another place."""
+    by_start = {s.start: s for s in spans}
+    by_end = {s.end: s for s in spans}
+    out: list[Span] = []
+    for span in spans:
+        if span.label_ == "ORG" and len(span) == 1 and span[0].is_title and span[0].is_alpha \
+                and span[0].lower_ not in ORG_HEADS and span[0].lower_ not in GENERIC_NAME_WORDS:
+            before = by_end.get(span.start - 1)
+            after = by_start.get(span.end + 1)
+            nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+            listed = (before is not None and before.label_ == "GPE" and (
+                doc[span.start - 1].lower_ in {"and", "or"} or (
+                    doc[span.start - 1].text == "," and nxt in {",", "and", "or"}))) or (
+                after is not None and after.label_ == "GPE" and span.end < len(doc) and
+                doc[span.end].lower_ in {",", "and", "or"})
+            if listed:
+                span = Span(doc, span.start, span.end, label="GPE")
+        out.append(span)
+    return out

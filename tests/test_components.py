@@ -126,10 +126,53 @@ def test_money_and_percent_get_values(run) -> None:
      "2024-11"),
     ("The report, due on April 30, will show prices.", "April 30", "2024-04-30"),
     ("The currency has lost 1.1% since Monday.", "Monday", "2024-03-04"),
+    ("The current approval expires on Jan. 15.", "Jan. 15", "2025-01-15"),
+    ("The new wing should be finished by February.", "February", "2025-02"),
+    ("The plant should have opened in February.", "February", "2024-02"),
 ])
 def test_dates_resolve_by_the_tense_of_their_clause(run, text, span, value) -> None:
     found = {d.text: d.value for d in run(text).dates}
     assert found[span] == value
+
+
+def test_two_digit_year_after_a_year_and_slash_or_hyphen_is_the_next_year(run) -> None:
+    record = run("The council set its 2026/27 budget, up on the 2023-24 school year.")
+    assert [(d.text, d.value) for d in record.dates] == [
+        ("2026", "2026"), ("27", "2027"), ("2023", "2023"), ("24", "2024")]
+
+
+def test_the_year_of_a_results_release_is_the_year_it_reports(run) -> None:
+    record = run("Acme Corp. today reported results for the fourth quarter of 2024. Net margin "
+                 "was 3.5% for the year, compared with 3.6% for the prior year.", "2025-01-28")
+    found = {d.text: d.value for d in record.dates}
+    assert (found["the year"], found["the prior year"]) == ("2024", "2023")
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), [
+    ("Register by noon Monday to speak.", "2024-05-23",
+     [("noon Monday", "TIME", "2024-05-27T12:00")]),
+    ("The meeting is at 6:30 p.m. next Tuesday.", "2024-09-20",
+     [("6:30 p.m. next Tuesday", "TIME", "2024-09-24T18:30")]),
+    ("Posted On: 14 JAN 2025 5:30PM by PIB Delhi", "2025-01-14",
+     [("14 JAN 2025 5:30PM", "TIME", "2025-01-14T17:30")]),
+    ("Final: Saturday, 26 April, 3pm, Nyayo National Stadium", "2025-04-08",
+     [("Saturday, 26 April, 3pm", "TIME", "2025-04-26T15:00")]),
+    ("The open day will be held on Saturday, 23 August.", "2025-08-01",
+     [("Saturday, 23 August", "DATE", "2025-08-23")]),
+])
+def test_a_day_and_its_clock_time_are_one_span(run, text, date, expected) -> None:
+    assert [(d.text, d.timex_type, d.value) for d in run(text, date).dates] == expected
+
+
+def test_the_same_day_is_the_last_day_named(run) -> None:
+    record = run("The semi-final is on Saturday, 12 April. Kick-off is at 2.30pm. The other "
+                 "tie starts at 4.30pm the same day.", "2025-04-08")
+    assert record.dates[-1].value == "2025-04-12T16:30"
+
+
+def test_holiday_the_model_calls_an_event_is_a_date(run) -> None:
+    record = run("It plans to give away 3,500 turkeys before Thanksgiving.", "2024-11-20")
+    assert [(d.text, d.value) for d in record.dates] == [("Thanksgiving", "2024-11-28")]
 
 
 def test_clock_time_takes_the_day_said_beside_it(run) -> None:
@@ -193,4 +236,4 @@ def test_lakh_is_part_of_the_count(run) -> None:
 
 def test_weekday_takes_the_date_written_beside_it(run) -> None:
     record = run("The final will be played on Saturday, 26 April at Nyayo.", "2025-04-08")
-    assert {d.text: d.value for d in record.dates}["Saturday"] == "2025-04-26"
+    assert {d.text: d.value for d in record.dates}["Saturday, 26 April"] == "2025-04-26"

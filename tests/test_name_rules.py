@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Span
 
 from pipeline.extractor import Extractor
 from pipeline.given_names import is_given_name
+from pipeline.name_rules import repeated_org_names, unsupported_people
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +149,75 @@ def test_brands_and_products_are_opaque(run) -> None:
 ])
 def test_person_named_where_the_sentence_says_person(run, text: str, name: str) -> None:
     assert name in labelled(run(text), "PERSON")
+
+
+def test_saints_and_named_districts_are_not_people(run) -> None:
+    record = run("Beds closed on St Brigid's ward, while Tindale Shire and County Kerry "
+                 "reported delays, Dr Anne Walsh said.")
+    assert "St Brigid" not in labelled(record, "PERSON")
+    people = labelled(record, "PERSON")
+    assert "Tindale Shire" not in people and "County Kerry" not in people
+
+
+def test_misread_place_is_a_person_when_the_article_quotes_her(run) -> None:
+    record = run("Its Board of Directors has appointed Adaeze Okafor, currently President and "
+                 "Chief Operating Officer, as CEO. \"We are ready,\" Okafor said.")
+    assert "Adaeze Okafor" in labelled(record, "PERSON")
+    assert "Adaeze Okafor" not in labelled(record, "GPE")
+
+
+def test_name_before_a_player_position_and_his_name_is_his_club(run) -> None:
+    record = run("The Southern League has suspended Ashford Borough defender Callum Reeve for "
+                 "six matches.")
+    assert "Ashford Borough" in labelled(record, "ORG")
+    assert "Callum Reeve" in labelled(record, "PERSON")
+
+
+def test_name_in_parentheses_after_a_person_is_the_party(run) -> None:
+    record = run("Cllr Martin Doyle (Fine Gael) said the council had waited long enough.")
+    assert "Fine Gael" in labelled(record, "ORG")
+    assert "Fine Gael" not in labelled(record, "PERSON")
+
+
+def test_short_form_of_an_organisation_named_in_full_is_no_person(run) -> None:
+    record = run("Willamette Bridges Youth Services will run the shelter. The board chose "
+                 "Willamette Bridges from 64 applicants.")
+    assert "Willamette Bridges" in labelled(record, "ORG")
+    assert "Willamette Bridges" not in labelled(record, "PERSON")
+
+
+def test_one_word_org_listed_among_towns_is_a_town(run) -> None:
+    record = run("Families in Keizer, Woodburn, Turner and Salem will benefit. The worst damage "
+                 "is in Khulna and Barisal divisions.")
+    assert {"Turner", "Barisal"} <= set(labelled(record, "GPE"))
+    assert not {"Turner", "Barisal"} & set(labelled(record, "ORG"))
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def spans_at(doc, *items):
+    return [Span(doc, start, end, label=label) for start, end, label in items]
+
+
+def test_name_repeated_three_times_never_shortened_is_an_org(blank) -> None:
+    doc = blank("Kisumu Tuskers won . Kisumu Tuskers lead . Fans love Kisumu Tuskers .")
+    spans = spans_at(doc, (0, 2, "PERSON"), (4, 6, "PERSON"), (10, 12, "PERSON"))
+    assert [s.label_ for s in unsupported_people(doc, spans, frozenset())] == ["ORG"] * 3
+
+
+def test_name_a_sentence_speaks_of_as_a_person_stays_a_person(blank) -> None:
+    doc = blank("Kisumu Tuskers won . Kisumu Tuskers lead . Fans love Kisumu Tuskers , "
+                "said Tuskers .")
+    spans = spans_at(doc, (0, 2, "PERSON"), (4, 6, "PERSON"), (10, 12, "PERSON"))
+    assert [s.label_ for s in unsupported_people(doc, spans, frozenset())] == ["PERSON"] * 3
+
+
+def test_repeated_org_name_is_found_where_the_model_missed_it(blank) -> None:
+    doc = blank("Harvest Table opened in 1983 . Volunteers at Harvest Table packed boxes .")
+    found = repeated_org_names(doc, spans_at(doc, (0, 2, "ORG")), [])
+    assert [(s.text, s.label_) for s in found] == [("Harvest Table", "ORG")] * 2
