@@ -28,6 +28,7 @@ COMPASS = words("compass_regions")
 ORG_HEADS = words("org_heads")
 EVENT_HEADS = words("event_heads")
 HEADLINE_VERBS = words("headline_verbs")
+SPEECH_VERBS = words("speech_verbs")
 CORPORATE_WORDS = words("corporate_words")
 TITLE_WORDS = words("title_words")
 WEEKDAYS = words("weekdays")
@@ -189,40 +190,67 @@ def _merge_ranges(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _surname_tokens(span: Span) -> tuple[str, ...]:
+    """The last name of a full name, hyphenated parts joined: `Diallo-Kessler`."""
+    if len(span) >= 4 and span[-2].text == "-" and not span[-2].whitespace_:
+        return tuple(t.text for t in span[-3:])
+    return (span[-1].text,)
+
+
 def _add_person_aliases(doc: Doc, spans: list[Span], opaque: list[Span],
                         places: frozenset[str]) -> list[Span]:
     """A later bare surname (`Castillo`, or `Xiao` for Xiao Hongbo) is the same person.
 
     A word of the name that is also a place (`England` of a mislabelled `Homes
-    England`) is no alias.
+    England`) is no alias, unless a speech verb makes it one (`Pendleton said`).
+    A one-word name the model called a law or product (`Delaney`) is no opaque name.
     """
-    names = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in (s[0], s[-1])
-             if t.is_title and t.is_alpha and t.text not in places}
+    people = [s for s in spans if s.label_ == "PERSON" and len(s) > 1]
+    names: set[tuple[str, ...]] = set()
+    for s in people:
+        for name in ((s[0].text,), _surname_tokens(s)):
+            if name[0][:1].isupper() and all(t.isalpha() or t == "-" for t in name):
+                names.add(name)
     if not names:
         return spans
     covered = {i for s in spans for i in range(s.start, s.end)}
     # "Velantis" of "Velantis Therapeutics, Inc." stays the company
-    org_words = {t.text for s in spans if s.label_ == "ORG" and len(s) > 1 for t in s}
+    org_words = {t.text for s in spans if s.label_ == "ORG" and len(s) > 1 and
+                 tuple(t.text for t in s) not in names for t in s}
+    name_words = {n[0] for n in names}
+    opaque = [o for o in opaque if not (len(o) == 1 and o.text in name_words)]
     found = []
     for tok in doc:
         if tok.i > 0 and doc[tok.i - 1].lower_ in LOCATION_PREPOSITIONS:
             continue  # "in Vinci" after "Leonardo da Vinci" is the town
-        if tok.text in names and tok.text not in org_words and (tok.i not in covered or any(
-                s.start == tok.i and s.end == tok.i + 1 and s.label_ != "PERSON"
-                for s in spans)):
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        for name in sorted((n for n in names if n[0] == tok.text), key=len, reverse=True):
+            end = tok.i + len(name)
+            if tuple(t.text for t in doc[tok.i:end]) != name:
+                continue
+            if any(s.start < end and tok.i < s.end and not (
+                    s.label_ != "PERSON" and s.start >= tok.i and s.end <= end) and
+                    not (s.start == tok.i and s.end == end) for s in spans):
+                break  # inside a longer name
+            nxt = doc[end] if end < len(doc) else None
             prev = doc[tok.i - 1] if tok.i > 0 else None
             if (nxt is not None and nxt.is_title and nxt.is_alpha) or \
                     (prev is not None and prev.is_title and prev.is_alpha and
                      prev.i != prev.sent.start):
-                continue
+                break
+            speaks = (nxt is not None and nxt.lower_ in SPEECH_VERBS) or \
+                (prev is not None and prev.lower_ in SPEECH_VERBS)
+            if (" ".join(name) in places or tok.text in org_words) and not speaks:
+                break  # "Florence said" is the librarian, "in Florence" the city
             if any(o.start <= tok.i < o.end for o in opaque):
-                continue
-            found.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+                break
+            if covered.intersection(range(tok.i, end)) and not any(
+                    s.start >= tok.i and s.end <= end and s.label_ != "PERSON" for s in spans):
+                break
+            found.append(Span(doc, tok.i, end, label="PERSON"))
+            break
     if not found:
         return spans
-    starts = {f.start for f in found}
-    keep = [s for s in spans if not (len(s) == 1 and s.start in starts)]
+    keep = [s for s in spans if not any(f.start <= s.start and s.end <= f.end for f in found)]
     return non_overlapping([*keep, *found])
 
 
@@ -374,6 +402,7 @@ class EntitySpans:
         spans = name_rules.parties_after_people(doc, spans, self.known_places)
         spans = name_rules.repeated_org_names(doc, spans, opaque)
         spans = name_rules.towns_listed_with_places(doc, spans)
+        spans = name_rules.names_begun_before_and(doc, spans, self.known_places)
         spans = name_rules.propagate_acronyms(doc, spans, opaque)
         for span in spans:
             self._set_value(span)

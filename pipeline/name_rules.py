@@ -88,6 +88,7 @@ def extend_official_names(doc: Doc, spans: list[Span],
     (`Committee on Foreign Investment in the United States (CFIUS)`).
     """
     out = []
+    taken = {i for s in spans for i in range(s.start, s.end)}
     for span in spans:
         named = any(t.lower_ in ORG_HEADS for t in span) or \
             any(t.lower_ in NAME_LINKS for t in span[1:])
@@ -109,6 +110,14 @@ def extend_official_names(doc: Doc, spans: list[Span],
             elif tok.text == "," and linked:
                 nxt = end + 1
                 run = _comma_list_end(doc, end) or nxt
+            elif tok.lower_ == "and" and linked and doc[end - 1].is_title:
+                nxt = end + 1  # "Ministry of Planning" + "and Investment"
+                run = _cap_run(doc, nxt)
+                if run - nxt != 1 or taken.intersection(range(nxt, run)) or \
+                        doc[nxt].ent_type_ == "NORP" or (run < len(doc) and (
+                            doc[run].text[:1].isupper() or (doc[run].pos_ == "NOUN" and
+                                                            not doc[run].ent_type_))):
+                    break  # not "Department of Education and Australian officials"
             else:
                 break
             if run == nxt:
@@ -704,3 +713,32 @@ def towns_listed_with_places(doc: Doc, spans: list[Span]) -> list[Span]:
                 span = Span(doc, span.start, span.end, label="GPE")
         out.append(span)
     return out
+
+
+def names_begun_before_and(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
+    """`the Fisheries and` + `Aquaculture Infrastructure Development Fund`, `Police, Fire
+    and` + `Crime Panel`: words listed before an organisation's name, that nothing else
+    claims, begin that name."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+
+    def free_word(i: int) -> bool:
+        tok = doc[i]
+        return i >= 0 and tok.is_title and tok.is_alpha and i not in taken and \
+            tok.text not in places and tok.ent_type_ not in {"NORP", "PERSON", "GPE"} and \
+            tok.lower_ not in PERSON_TITLES and tok.lower_ not in DATE_WORDS
+
+    out: list[Span] = []
+    for span in spans:
+        start = span.start
+        if span.label_ != "ORG" or not any(t.lower_ in ORG_HEADS for t in span) or start < 3:
+            out.append(span)
+            continue
+        if doc[start - 1].lower_ == "and" and free_word(start - 2) and \
+                doc[start - 2].i != doc[start - 2].sent.start:
+            start -= 2
+        if start < span.start and doc[start - 1].text == "," and free_word(start - 2):
+            start -= 2  # "Police, Fire and" + "Crime Panel"
+        if start < span.start and not doc[start - 1].text[:1].isupper():
+            span = Span(doc, start, span.end, label="ORG")
+        out.append(span)
+    return non_overlapping(out)

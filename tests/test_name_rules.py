@@ -221,3 +221,29 @@ def test_repeated_org_name_is_found_where_the_model_missed_it(blank) -> None:
     doc = blank("Harvest Table opened in 1983 . Volunteers at Harvest Table packed boxes .")
     found = repeated_org_names(doc, spans_at(doc, (0, 2, "ORG")), [])
     assert [(s.text, s.label_) for s in found] == [("Harvest Table", "ORG")] * 2
+
+
+def test_words_listed_before_an_organisation_begin_its_name(run) -> None:
+    record = run("Some 52 million people could face acute hunger between June and August, up "
+                 "from 27 million last year, the Food and Agriculture Organization of the United "
+                 "Nations and the World Food Programme said.")
+    assert "Food and Agriculture Organization of the United Nations" in labelled(record, "ORG")
+
+
+def test_official_name_goes_on_over_and_one_more_word(run) -> None:
+    record = run("The General Statistics Office under the Ministry of Planning and Investment "
+                 "today held a press conference.")
+    assert "Ministry of Planning and Investment" in labelled(record, "ORG")
+
+
+def test_bare_surname_that_speaks_is_the_person_even_when_a_town(run) -> None:
+    record = run("Club secretary Gary Pendleton said the ban was harsh. \"He is no thug,\" "
+                 "Pendleton said.")
+    assert labelled(record, "PERSON").count("Pendleton") == 1
+    assert "Pendleton" not in labelled(record, "GPE")
+
+
+def test_hyphenated_surname_alone_is_the_person(run) -> None:
+    record = run("\"Nobody is left behind,\" said Aminata Diallo-Kessler, who heads the unit. "
+                 "Diallo-Kessler said the agency would act.")
+    assert "Diallo-Kessler" in labelled(record, "PERSON")
