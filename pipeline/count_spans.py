@@ -252,6 +252,10 @@ NAME_NUMBER_EXCEPTIONS = words("name_number_exceptions")
 MAGNITUDE_WORDS = numbers.magnitude_words()
 
 
+EMERGENCY_NUMBERS = words("emergency_numbers")
+EMERGENCY_CALL_WORDS = words("emergency_call_words")
+
+
 def _age_or_rank(span: Span, before: Token | None, after: Token | None,
                  after2: Token | None) -> bool:
     """Numbers that count nothing: ages, list numbers, identifiers, names, `one in four`."""
@@ -265,9 +269,17 @@ def _age_or_rank(span: Span, before: Token | None, after: Token | None,
             (before.lower_ in PEOPLE_NOUNS or before.lemma_ == "be") and \
             not (after is not None and after.pos_ == "NOUN"):
         return True  # "children under 15", "one in three of them is under 30": an age
-    if last.text[-1:] == "m" and last.text[:1].isdigit() and not any(
-            t.is_currency for t in doc[max(0, span.start - 1):span.start]):
+    metres = (last.text[-1:] == "m" and last.text[:1].isdigit()) or (
+        last.lower_ == "m" and len(span) > 1 and span[-2].like_num and not span[-2].whitespace_)
+    if metres and not any(t.is_currency for t in doc[max(0, span.start - 1):span.start]):
         return True  # "the 1,500m": metres, not millions, without a currency
+    if span.text in EMERGENCY_NUMBERS and (
+            (after is not None and after.lower_ in EMERGENCY_CALL_WORDS) or
+            (before is not None and before.lower_ in EMERGENCY_CALL_WORDS)):
+        return True  # "dialled 999", "911 calls": a phone number
+    if small and before is not None and before.lower_ == "at" and after is not None and \
+            after.lower_ in {"is", "was", "he", "she", ","}:
+        return True  # "who at 20 is the youngest": an age
     if after is not None and after.lower_ == "in" and after2 is not None and \
             after2.like_num and after2.shape_ != "dddd":
         return True  # "nearly one in four", not "862 in 2019"

@@ -180,6 +180,11 @@ class DateSpans:
         kept = non_overlapping(self._with_qualifier(s, taken) for s in non_overlapping(found))
         for span in kept:
             span._.timex = self._normalise(span, kept)
+        for left, right in itertools.pairwise(kept):
+            if right._.timex is None and _bare_day(right) and right.start == left.end + 1 and \
+                    doc[left.end].lower_ in CONNECTORS and _full_day(left._.timex):
+                day = _full_day(left._.timex)  # "from September 13 to 21"
+                right._.timex = dates.Timex("DATE", f"{day[:8]}{int(right.text):02d}")
         for span in kept:
             span._.timex = _day_of_time(span, kept) or _rate(span) or \
                 _weekday_with_date(span, kept) or span._.timex
@@ -207,7 +212,8 @@ class DateSpans:
             left = strip_tokens(trimmed.doc[trimmed.start:tok.i], leading=PREPOSITIONS)
             right = strip_tokens(trimmed.doc[tok.i + 1:trimmed.end], leading=PREPOSITIONS)
             if left is not None and right is not None and self._value(left) and \
-                    (self._value(right) or _short_year_end(right) is not None):
+                    (self._value(right) or _short_year_end(right) is not None or
+                     _bare_day(right)):
                 return [Span(span.doc, left.start, left.end, label="DATE"),
                         Span(span.doc, right.start, right.end, label="DATE")]
         known = trimmed.text.lower() in REPORTED_PERIOD | PRIOR_PERIOD or \
@@ -415,6 +421,12 @@ def _short_year_end(span: Span) -> str | None:
         return None
     full = int(year.text[:2] + span.text)
     return str(full) if 0 < full - int(year.text) <= 2 else None
+
+
+def _bare_day(span: Span) -> bool:
+    """`21` of `September 13 to 21`: a day of the month standing alone."""
+    return len(span) == 1 and span[0].is_digit and len(span[0].text) <= 2 and \
+        1 <= int(span[0].text) <= 31
 
 
 def _beside_digits(span: Span) -> bool:

@@ -316,7 +316,10 @@ def parse_count(text: str) -> Quantity | None:
     i = first.end
     value_max: Decimal | None = None
     low = first.value
-    if i < len(toks) and (toks[i] in _RANGE_SIGNS or (between and toks[i] == _BETWEEN_AND)):
+    if toks[i:i + 2] in (["-", "plus"], ["–", "plus"]):  # "600-plus"
+        qualifier = _LOWER
+        i += 2
+    elif i < len(toks) and (toks[i] in _RANGE_SIGNS or (between and toks[i] == _BETWEEN_AND)):
         second = _read_number(toks, i + 1)
         if second is None:
             return None

@@ -237,3 +237,20 @@ def test_lakh_is_part_of_the_count(run) -> None:
 def test_weekday_takes_the_date_written_beside_it(run) -> None:
     record = run("The final will be played on Saturday, 26 April at Nyayo.", "2025-04-08")
     assert {d.text: d.value for d in record.dates}["Saturday, 26 April"] == "2025-04-26"
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("Crews will renovate the remaining 600-plus old communities.", [("600-plus", 600)]),
+    ("She dialled 999 and started chest compressions.", []),
+    ("Response times for 911 calls rose 11%.", []),
+    ("World 1,500m champion Faith Chepkoech leads 24 athletes.", [("24", 24)]),
+    ("Inia Naivalu, who at 20 is the youngest, joins 14 forwards.", [("14", 14)]),
+])
+def test_what_counts_and_what_does_not(run, text, counts) -> None:
+    assert [(c.text, c.value) for c in run(text).counts] == counts
+
+
+def test_day_after_a_date_and_to_is_a_day_of_that_month(run) -> None:
+    record = run("The championships run in Tokyo from September 13 to 21.", "2025-08-12")
+    assert [(d.text, d.value) for d in record.dates] == [("September 13", "2025-09-13"),
+                                                         ("21", "2025-09-21")]

@@ -136,6 +136,8 @@ COUNTS: list[tuple[str, int | float, int | float | None, str]] = [
     ("more than a dozen", 12, None, LOWER),
     ("over 1.5 million", 1500000, None, LOWER),
     ("1,200+", 1200, None, LOWER),
+    ("600-plus", 600, None, LOWER),
+    ("2,000-plus", 2000, None, LOWER),
     ("50+", 50, None, LOWER),
     # vague magnitudes: the smallest number the words state, lower_bound
     ("dozens", 24, None, LOWER),
