@@ -21,6 +21,11 @@ from pipeline.lexicon import pattern_matcher, words
 from pipeline.spans import non_overlapping, overlaps, phrase_start_before, strip_tokens
 
 PREPOSITIONS = words("date_prepositions")
+POSSESSIVES = words("possessive_determiners")  # "during her nearly seven years"
+LEADING_WORDS = PREPOSITIONS | POSSESSIVES
+TRAILING_WORDS = frozenset({"ahead"})  # "came nearly two months ahead of the date"
+DURATION_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "decades",
+                            "year", "month", "week", "day", "hour"})
 CONNECTORS = words("range_connectors")
 FREQUENCY_ADJECTIVES = {"daily", "weekly", "monthly", "annual", "yearly", "quarterly"}
 RELATIVE_TO_SENTENCE = ("same period", "same quarter", "same half", "same month",
@@ -174,7 +179,7 @@ class DateSpans:
                 if overlaps(span, taken) or any(
                         o.start <= span.start and span.end <= o.end for o in opaque):
                     continue
-                if self._adjectival(span) or _bare_plural_unit(span):
+                if self._adjectival(span) or _bare_plural_unit(span) or _age(span):
                     continue
                 found.append(span)
         kept = non_overlapping(self._with_qualifier(s, taken) for s in non_overlapping(found))
@@ -197,7 +202,8 @@ class DateSpans:
     def _pieces(self, span: Span) -> list[Span]:
         """The candidate trimmed to its TIMEX3 extent; a range becomes its two ends."""
         qualified = any(s == span.start for _, s, _ in self.qualifiers(span))
-        trimmed = strip_tokens(span, leading=frozenset() if qualified else PREPOSITIONS)
+        trimmed = strip_tokens(span, leading=POSSESSIVES if qualified else LEADING_WORDS,
+                               trailing=TRAILING_WORDS)
         if trimmed is not None and len(trimmed) > 1 and trimmed[0].lower_ == "last" and \
                 trimmed[0].pos_ in {"VERB", "AUX"}:  # "will last three days"
             trimmed = strip_tokens(trimmed[1:], leading=PREPOSITIONS)
@@ -216,6 +222,9 @@ class DateSpans:
                      _bare_day(right)):
                 return [Span(span.doc, left.start, left.end, label="DATE"),
                         Span(span.doc, right.start, right.end, label="DATE")]
+        split = self._duration_then_date(trimmed)
+        if split:
+            return split
         known = trimmed.text.lower() in REPORTED_PERIOD | PRIOR_PERIOD or \
             _short_year_end(trimmed) is not None
         if len(trimmed) == 1 and trimmed[0].shape_ == "dddd" and (
@@ -224,6 +233,23 @@ class DateSpans:
         if _ordinal_in_name(trimmed):
             return []  # "the 18th National Congress", "the 14th Five-Year Plan"
         return [trimmed] if whole is not None or known else []
+
+    def _duration_then_date(self, span: Span) -> list[Span]:
+        """`four months this spring`, `4 days two years ago`: a duration and then the date
+        it sits in are two expressions the model joined."""
+        doc = span.doc
+        for cut in range(span.start + 2, span.end - 1):
+            if doc[cut - 1].lower_ not in DURATION_UNITS:
+                continue
+            left, right = doc[span.start:cut], doc[cut:span.end]
+            if right[0].lower_ in PREPOSITIONS or right[0].lower_ == "of":
+                continue  # "the first six months of 2024" is one
+            a, b = self._value(left), self._value(right)
+            if a is not None and b is not None and a.timex_type == "DURATION" and \
+                    b.timex_type == "DATE":
+                return [Span(doc, left.start, left.end, label="DATE"),
+                        Span(doc, right.start, right.end, label="DATE")]
+        return []
 
     def _adjectival(self, span: Span) -> bool:
         """`daily work`, `annual report`, `winter appeal`: words describing a noun are no dates."""
@@ -421,6 +447,16 @@ def _short_year_end(span: Span) -> str | None:
         return None
     full = int(year.text[:2] + span.text)
     return str(full) if 0 < full - int(year.text) <= 2 else None
+
+
+def _age(span: Span) -> bool:
+    """`aged 6 to 59 months`, `at 5 months of age`, `two years old`: ages are no dates."""
+    doc = span.doc
+    if span[-1].lower_ not in DURATION_UNITS:
+        return False
+    after = [t.lower_ for t in doc[span.end:span.end + 2]]
+    before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+    return after[:2] == ["of", "age"] or after[:1] == ["old"] or "aged" in before
 
 
 def _bare_day(span: Span) -> bool:

@@ -1046,6 +1046,9 @@ def _normalise(text: str, anchor: datetime.date | None, tense: str | None, day_f
     toks = _tokenise(text)
     if not toks:
         return None
+    if len(toks) == 2 and toks[1] == "long" and toks[0] in {"hour", "day", "week", "month",
+                                                            "year"}:
+        toks = ["one", toks[0]]  # "a week-long session": P1W, like "two-hour briefing"
     if t.qualifiers.match(toks, 0) is None:  # "at least 24 hours" keeps its "at"
         toks = _strip_leading(toks, t.prepositions)
     if len(toks) > 1 and toks[-1] == "s" and toks[-2][0].isalpha():  # "last year's"

@@ -399,6 +399,7 @@ class EntitySpans:
         spans = _add_person_aliases(doc, spans, opaque, self.known_places)
         spans = name_rules.unsupported_people(doc, spans, self.places)
         spans = name_rules.clubs_before_player_roles(doc, spans, self.known_places)
+        spans = name_rules.team_names(doc, spans, self.known_places)
         spans = name_rules.parties_after_people(doc, spans, self.known_places)
         spans = name_rules.repeated_org_names(doc, spans, opaque)
         spans = name_rules.towns_listed_with_places(doc, spans)

@@ -742,3 +742,59 @@ def names_begun_before_and(doc: Doc, spans: list[Span], places: frozenset[str]) 
             span = Span(doc, start, span.end, label="ORG")
         out.append(span)
     return non_overlapping(out)
+
+
+NOT_TEAM_PLURALS = words("not_team_plurals")
+CLUB_SUFFIXES = frozenset({"RFC", "FC", "CF", "AFC", "SC", "BC", "RUFC"})
+EVENT_HEADS = words("event_heads")
+
+
+def _team_word(token: Token, places: frozenset[str]) -> bool:
+    text = token.text
+    return token.is_title and token.is_alpha and len(text) >= 5 and text.endswith("s") and \
+        not text.endswith(("ss", "us", "is")) and token.lower_ not in NOT_TEAM_PLURALS and \
+        token.lower_ not in ORG_HEADS and token.lower_ not in EVENT_HEADS and \
+        text not in places and token.ent_type_ not in {"NORP", "DATE", "MONEY"}
+
+
+def team_names(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
+    """Clubs named by a town and a plural nickname (`Glasgow Thistles`, `Sheffield Vipers`,
+    `Kisumu Tuskers RFC`); the nickname alone (`the Vipers`, `Thistles captain`) is the same
+    club. The small model calls them people, places or titles of works.
+    """
+    found: list[Span] = []
+    lower_words = {t.lower_ for t in doc if t.is_lower}  # "teachers": a word, not a nickname
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not _team_word(tok, places) or prev.text not in places or not prev.is_title or \
+                tok.lower_ in lower_words or (is_given_name(prev.text) and not any(
+                    (t.text == tok.text and doc[t.i - 1].lower_ == "the") or
+                    (t.text == tok.text and doc[t.i - 2].lower_ == "the" and
+                     doc[t.i - 1].text == prev.text) for t in doc[2:])) or (
+                    prev.i > 0 and doc[prev.i - 1].is_title and prev.i - 1 != prev.sent.start):
+            continue  # not "Lorena Quiñones" (unless "the Sheffield Vipers"), "New Mexico ..."
+        end = tok.i + 1
+        while end < len(doc) and doc[end].text in CLUB_SUFFIXES:
+            end += 1
+        if end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+            continue  # "Lancers Grounds": part of a longer name
+        found.append(Span(doc, tok.i - 1, end, label="ORG"))
+    if not found:
+        return spans
+    nicknames = {f[1].text for f in found}
+    taken = {i for f in found for i in range(f.start, f.end)}
+    for t in doc:
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if t.text in nicknames and t.i not in taken and not (
+                nxt is not None and nxt.is_title and nxt.is_alpha and
+                nxt.text not in CLUB_SUFFIXES):
+            end = t.i + 1
+            while end < len(doc) and doc[end].text in CLUB_SUFFIXES:
+                end += 1
+            found.append(Span(doc, t.i, end, label="ORG"))
+    keep = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)
+            or (s.label_ == "ORG" and any(f.start >= s.start and f.end <= s.end and
+                                          len(s) > len(f) for f in found))]
+    found = [f for f in found if not any(s.label_ == "ORG" and s.start <= f.start and
+                                         f.end <= s.end and len(s) > len(f) for s in keep)]
+    return non_overlapping([*keep, *found])

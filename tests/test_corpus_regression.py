@@ -1,4 +1,4 @@
-"""Regression: every corpus article's whole record, pinned; and the test-split quality gate.
+"""Regression: every corpus article's whole record, pinned; and the dev-split quality gate.
 
 A changed extraction shows up as a readable YAML diff. When a change is
 intended, regenerate with `pytest tests/test_corpus_regression.py --force-regen`
@@ -26,9 +26,9 @@ def test_corpus_record_is_unchanged(corpus_records: dict, doc_id: str, data_regr
     data_regression.check(record, basename=doc_id)
 
 
-def test_test_split_scores_do_not_drop(corpus_records: dict) -> None:
+def test_dev_split_scores_do_not_drop(corpus_records: dict) -> None:
     thresholds = json.loads((ROOT / "tests" / "thresholds.json").read_text())
-    golds = load_gold(CORPUS / "gold", "test")
+    golds = load_gold(CORPUS / "gold", thresholds["split"])
     evaluation = evaluate_pairs((g.doc_id, mentions(corpus_records[g.doc_id]), mentions(g))
                                 for g in golds)
     summary = summarise(evaluation.tallies)
@@ -39,4 +39,4 @@ def test_test_split_scores_do_not_drop(corpus_records: dict) -> None:
             score = row["value_f1"] if measure == "value" else row[measure]["f1"]
             if score < bound - ALLOWED_DROP:
                 drops.append(f"{label} {measure} F1 {score:.4f} < {bound:.4f}")
-    assert not drops, "test-split quality dropped: " + "; ".join(drops)
+    assert not drops, f"{thresholds['split']}-split quality dropped: " + "; ".join(drops)

@@ -247,3 +247,17 @@ def test_hyphenated_surname_alone_is_the_person(run) -> None:
     record = run("\"Nobody is left behind,\" said Aminata Diallo-Kessler, who heads the unit. "
                  "Diallo-Kessler said the agency would act.")
     assert "Diallo-Kessler" in labelled(record, "PERSON")
+
+
+def test_town_and_plural_nickname_is_a_club_and_the_nickname_too(run) -> None:
+    record = run("Adeyemi scored 27 as the Sheffield Vipers beat the Glasgow Thistles 84-79. "
+                 "Thistles captain Ewan McAllister led the hosts, and the Vipers return on "
+                 "Friday.")
+    orgs = labelled(record, "ORG")
+    assert {"Sheffield Vipers", "Glasgow Thistles", "Vipers", "Thistles"} <= set(orgs)
+    assert not {"Sheffield Vipers", "Vipers"} & set(labelled(record, "PERSON"))
+
+
+def test_person_whose_first_name_is_a_town_is_no_club(run) -> None:
+    record = run("Media contact: Lorena Quiñones, Office of University Communications.")
+    assert "Lorena Quiñones" not in labelled(record, "ORG")
