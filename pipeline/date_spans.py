@@ -52,11 +52,14 @@ PERFECT_AUX = frozenset({"has", "have"})
 NON_FINITE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "oprd",
                              "csubj", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "npadvmod"})
 SINCE_WORDS = frozenset({"since"})  # "lost 1.1% since Monday": the day is behind us
-DUE_WORDS = frozenset({"due"})  # "the report, due on April 30": the day is ahead
+DUE_WORDS = frozenset({"due", "effective"})  # "due on April 30", "effective July 1": ahead
 ACTUAL_TIME_VERBS = words("actual_time_verbs")  # "tried to stop": the stopping happened
 # a calendar's present tense: "the approval expires on Dec. 15" (word forms: no lemmatizer)
 SCHEDULED_VERBS = words("scheduled_verbs")
-MODAL_AUX = frozenset({"should", "may", "might", "must"})  # "should be finished by late spring"
+# a present tense after these looks ahead: "until nominations open in May"
+FUTURE_MARKS = frozenset({"until", "till", "before", "once"})
+# "should be finished by late spring", "can vote on August 13"; "cannot" states the present
+MODAL_AUX = frozenset({"should", "may", "might", "must", "can"})
 
 
 def _verb_above(token: Token) -> Token | None:
@@ -83,6 +86,9 @@ def _marked_tense(token: Token) -> str | None:
             return "past"
         if head.lower_ in DUE_WORDS:
             return "future"
+        if head.tag_ not in {"VBD", "VBN"} and any(
+                c.dep_ == "mark" and c.lower_ in FUTURE_MARKS for c in head.children):
+            return "future"  # "until nominations open in May"
         if head.pos_ in {"VERB", "AUX"}:
             return None
     return None
@@ -110,8 +116,11 @@ def clause_tense(token: Token) -> str:
             infinitive = True
         elif (infinitive and verb.lemma_ not in ACTUAL_TIME_VERBS and
               verb.lower_ not in ACTUAL_TIME_VERBS) or aux & FUTURE_AUX or (
-                aux & MODAL_AUX and not aux & PERFECT_AUX) or (
-                verb.tag_ in {"VBZ", "VBP"} and not aux and verb.lower_ in SCHEDULED_VERBS):
+                aux & MODAL_AUX and not aux & PERFECT_AUX and
+                not any(c.dep_ == "neg" for c in verb.children)) or (
+                verb.tag_ in {"VBZ", "VBP"} and not aux and (
+                    verb.lower_ in SCHEDULED_VERBS or
+                    any(c.dep_ == "mark" and c.lower_ in FUTURE_MARKS for c in verb.children))):
             return "future"
         elif verb.tag_ == "VBD" or aux & PAST_AUX or (verb.tag_ == "VBN" and aux & PERFECT_AUX):
             return "past"

@@ -1040,6 +1040,21 @@ def word_list(key: str) -> tuple[str, ...]:
     return tuple(_raw_words()[key])
 
 
+QUARTER_NAMES = ("first", "second", "third", "fourth")
+
+
+def _month_span_as_quarter(toks: list[str], t: _Tables) -> list[str]:
+    """`the July-September quarter`, `the October-December period`: the quarter those three
+    months make, read as `the third quarter` (corpus/ANNOTATION.md, batch 11)."""
+    body = toks[1:] if toks[:1] == ["the"] else toks
+    if len(body) not in (3, 4) or body[2] not in ("quarter", "period"):
+        return toks
+    first, last = t.months.get(body[0]), t.months.get(body[1])
+    if first is None or last is None or (first - 1) % 3 or last != first + 2:
+        return toks
+    return ["the", QUARTER_NAMES[(first - 1) // 3], "quarter", *body[3:]]
+
+
 def _normalise(text: str, anchor: datetime.date | None, tense: str | None, day_first: bool,
                fiscal_year_start: int) -> Timex | None:
     t = _tables()
@@ -1049,6 +1064,7 @@ def _normalise(text: str, anchor: datetime.date | None, tense: str | None, day_f
     if len(toks) == 2 and toks[1] == "long" and toks[0] in {"hour", "day", "week", "month",
                                                             "year"}:
         toks = ["one", toks[0]]  # "a week-long session": P1W, like "two-hour briefing"
+    toks = _month_span_as_quarter(toks, t)
     if t.qualifiers.match(toks, 0) is None:  # "at least 24 hours" keeps its "at"
         toks = _strip_leading(toks, t.prepositions)
     if len(toks) > 1 and toks[-1] == "s" and toks[-2][0].isalpha():  # "last year's"

@@ -129,6 +129,10 @@ def test_money_and_percent_get_values(run) -> None:
     ("The current approval expires on Jan. 15.", "Jan. 15", "2025-01-15"),
     ("The new wing should be finished by February.", "February", "2025-02"),
     ("The plant should have opened in February.", "February", "2024-02"),
+    ("Three professors were named to chairs, effective July 1.", "July 1", "2024-07-01"),
+    ("\"Every citizen can vote on August 13,\" she said.", "August 13", "2024-08-13"),
+    ("It will meet leaders monthly until nominations open in February.", "February",
+     "2025-02"),
 ])
 def test_dates_resolve_by_the_tense_of_their_clause(run, text, span, value) -> None:
     found = {d.text: d.value for d in run(text).dates}
