@@ -403,6 +403,7 @@ class EntitySpans:
         spans = name_rules.parties_after_people(doc, spans, self.known_places)
         spans = name_rules.repeated_org_names(doc, spans, opaque)
         spans = name_rules.towns_listed_with_places(doc, spans)
+        spans = name_rules.towns_the_model_missed(doc, spans)
         spans = name_rules.names_begun_before_and(doc, spans, self.known_places)
         spans = name_rules.propagate_acronyms(doc, spans, opaque)
         for span in spans:

@@ -553,6 +553,9 @@ def unsupported_people(doc: Doc, spans: list[Span], places: frozenset[str]) -> l
         if first.lower_ in SAINT_WORDS or (prev is not None and prev.lower_ in SAINT_WORDS
                                            and prev.is_title):
             continue
+        if len(span) > 2 and span[-2].text == "Red" and last.text in {"Cross", "Crescent"}:
+            out.append(Span(doc, span.start, span.end, label="ORG"))  # "Kenya Red Cross"
+            continue
         if len(span) > 1 and (first.lower_ in PLACE_NAME_SUFFIXES or
                               last.lower_ in PLACE_NAME_SUFFIXES):
             out.append(Span(doc, span.start, span.end, label="GPE"))
@@ -798,3 +801,42 @@ def team_names(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span
     found = [f for f in found if not any(s.label_ == "ORG" and s.start <= f.start and
                                          f.end <= s.end and len(s) > len(f) for s in keep)]
     return non_overlapping([*keep, *found])
+
+
+LOCAL_TITLES = frozenset({"Mayor", "Reeve", "Mayor-elect"})
+CONTINENTS = words("continents")  # regions, not annotated: "in Europe and China"
+PLACE_NAME_PREFIXES = words("place_name_prefixes")  # "North Huron", "Port Kembla"
+
+
+def _bare_name_word(doc: Doc, i: int, taken: set[int]) -> bool:
+    tok = doc[i]
+    return tok.is_title and tok.is_alpha and i not in taken and i != tok.sent.start and \
+        not is_given_name(tok.text) and tok.lower_ not in DATE_WORDS and \
+        tok.lower_ not in CONTINENTS and \
+        tok.lower_ not in GENERIC_NAME_WORDS and tok.ent_type_ not in {"NORP", "PERSON"}
+
+
+def towns_the_model_missed(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Small towns no gazetteer lists, found where the words around them say place:
+    listed with places (`in Daventry and Brackley`, `Bergen, Askøy and Voss`) or named
+    before their mayor or reeve (`Chama Mayor Ernesto Valdez`)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    gpe_start = {s.start for s in spans if s.label_ == "GPE"}
+    gpe_end = {s.end for s in spans if s.label_ == "GPE"}
+    found: list[Span] = []
+    for tok in doc[1:-1]:
+        i = tok.i
+        if not _bare_name_word(doc, i, taken) or (doc[i + 1].is_title and doc[i + 1].is_alpha
+                                                  and doc[i + 1].text not in LOCAL_TITLES):
+            continue
+        prev, nxt = doc[i - 1], doc[i + 1]
+        after_place = prev.lower_ in {"and", "or", ","} and (i - 1) in gpe_end and \
+            (prev.text != "," or nxt.text in {",", "and", "or"})
+        before_place = nxt.lower_ in {"and", "or", ","} and (i + 2) in gpe_start and \
+            doc[i - 1].lower_ in {"in", "near", "from", "between", ",", "of"}
+        before_mayor = nxt.text in LOCAL_TITLES and i + 2 < len(doc) and doc[i + 2].is_title
+        if after_place or before_place or before_mayor:
+            start = i - 1 if doc[i - 1].text in PLACE_NAME_PREFIXES and \
+                (i - 1) not in taken else i
+            found.append(Span(doc, start, i + 1, label="GPE"))  # "North Huron Reeve ..."
+    return non_overlapping([*spans, *found]) if found else spans

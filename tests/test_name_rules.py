@@ -261,3 +261,17 @@ def test_town_and_plural_nickname_is_a_club_and_the_nickname_too(run) -> None:
 def test_person_whose_first_name_is_a_town_is_no_club(run) -> None:
     record = run("Media contact: Lorena Quiñones, Office of University Communications.")
     assert "Lorena Quiñones" not in labelled(record, "ORG")
+
+
+def test_national_red_cross_society_is_one_organisation(run) -> None:
+    record = run("The European Union and the Spanish Red Cross have pledged support, and the "
+                 "Kenya Red Cross said 40 people died.")
+    orgs = labelled(record, "ORG")
+    assert {"Spanish Red Cross", "Kenya Red Cross"} <= set(orgs)
+    assert "Kenya Red Cross" not in labelled(record, "PERSON")
+
+
+def test_towns_no_gazetteer_lists_are_found_by_their_context(run) -> None:
+    record = run("Officers are not answering calls in Corby or Wellingborough. Later, North "
+                 "Huron Reeve Hazel Dunbar said the township agreed.")
+    assert {"Wellingborough", "North Huron"} <= set(labelled(record, "GPE"))
