@@ -617,6 +617,12 @@ def _capitalised_run_before(doc: Doc, end: int) -> int:
     return start
 
 
+def _replace_overlapping(spans: list[Span], found: list[Span]) -> list[Span]:
+    """The found spans win over any span they overlap."""
+    keep = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    return non_overlapping([*keep, *found])
+
+
 def clubs_before_player_roles(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
     """`Hartfield midfielder Tomasz Wiśniewski`, `Racing 92 centre Isireli Tuidraki`:
     the name before a player's position and his name is his club (a national side
@@ -637,8 +643,7 @@ def clubs_before_player_roles(doc: Doc, spans: list[Span], places: frozenset[str
         found.append(Span(doc, start, tok.i, label="ORG"))
     if not found:
         return spans
-    keep = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
-    return non_overlapping([*keep, *found])
+    return _replace_overlapping(spans, found)
 
 
 def parties_after_people(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
@@ -661,8 +666,7 @@ def parties_after_people(doc: Doc, spans: list[Span], places: frozenset[str]) ->
         found.append(Span(doc, inner.start, inner.end, label="ORG"))
     if not found:
         return spans
-    keep = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
-    return non_overlapping([*keep, *found])
+    return _replace_overlapping(spans, found)
 
 
 def repeated_org_names(doc: Doc, spans: list[Span], opaque: list[Span]) -> list[Span]:
