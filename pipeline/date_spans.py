@@ -333,10 +333,13 @@ class DateSpans:
             window_start = sent.start
             if sent.start > 0:
                 window_start = span.doc[sent.start - 1].sent.start  # and the sentence before
-            for other in reversed(all_dates):
-                if other.start >= span.start or other.start < window_start:
-                    continue
-                value = self._value(other, anchor, clause_tense(other.root))
+            window = [o for o in all_dates if window_start <= o.start < span.start]
+            if "same " in lower:  # the period the sentence is about: its first one
+                in_sent = [o for o in window if o.start >= sent.start]
+                window = [*window[:len(window) - len(in_sent)], *reversed(in_sent)]
+            for other in reversed(window):
+                value = other._.timex if other._.timex is not None else \
+                    self._value(other, anchor, clause_tense(other.root))
                 if value is not None and value.value.startswith("FY") and \
                         any(key in lower for key in YEAR_BEFORE):
                     return dates.Timex("DATE", _shift_year(value.value.split("-")[0], -1))
@@ -350,6 +353,12 @@ class DateSpans:
                 base = anchor or dt.date(year, 12, 31)
                 anchor = base.replace(year=year, day=min(base.day, 28))
                 break
+            else:
+                if "same quarter" in lower or "same half" in lower:  # of the reported period
+                    reported = self._reported(span, all_dates, anchor, QUARTER_VALUE)
+                    if reported is not None and reported.value[4:6] in {"-Q", "-H"} and \
+                            ("quarter" in lower) == (reported.value[4:6] == "-Q"):
+                        return dates.Timex("DATE", _shift_year(reported.value, -1))
         short = _short_year_end(span)
         if short is not None:
             return dates.Timex("DATE", short)

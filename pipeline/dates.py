@@ -505,10 +505,11 @@ def _duration(toks: list[str], ctx: _Ctx) -> str | None:
     i += 1
     while i < n and toks[i] in t.fillers:
         i += 1
-    # only "the first nine months of 2024" may go on after the unit
-    if i < n and not (span == "first" and toks[i] == "of" and _date(toks[i + 1 :], ctx)):
+    # only "the first nine months of 2024", "the final two months of the year" go on
+    part_of = span in {"first", "last", "final", "same"}
+    if i < n and not (part_of and toks[i] == "of" and _date(toks[i + 1 :], ctx)):
         return None
-    if span == "first" and not counted:
+    if span in {"first", "final", "same"} and not counted:
         return None
     if counted:
         return _duration_value(name, count)

@@ -197,20 +197,34 @@ def _surname_tokens(span: Span) -> tuple[str, ...]:
     return (span[-1].text,)
 
 
+def _paternal_surname(span: Span) -> tuple[tuple[str, ...], ...]:
+    """`Ruiz` of `Javier Ruiz Olmedo`: the first of two Spanish surnames is used alone."""
+    if len(span) == 3 and all(t.is_title and t.is_alpha for t in span) and \
+            is_given_name(span[0].text) and not is_given_name(span[1].text):
+        return ((span[1].text,),)
+    return ()
+
+
 def _add_person_aliases(doc: Doc, spans: list[Span], opaque: list[Span],
                         places: frozenset[str]) -> list[Span]:
     """A later bare surname (`Castillo`, or `Xiao` for Xiao Hongbo) is the same person.
 
     A word of the name that is also a place (`England` of a mislabelled `Homes
-    England`) is no alias, unless a speech verb makes it one (`Pendleton said`).
+    England`) is no alias, unless a speech verb makes it one (`Pendleton said`) or it is
+    the surname of a given name that the article never uses as a place (`Tomás Herrera`).
     A one-word name the model called a law or product (`Delaney`) is no opaque name.
     """
     people = [s for s in spans if s.label_ == "PERSON" and len(s) > 1]
     names: set[tuple[str, ...]] = set()
+    given_surnames: set[tuple[str, ...]] = set()  # of a name that begins with a given name
     for s in people:
-        for name in ((s[0].text,), _surname_tokens(s)):
+        for name in ((s[0].text,), _surname_tokens(s), *_paternal_surname(s)):
             if name[0][:1].isupper() and all(t.isalpha() or t == "-" for t in name):
                 names.add(name)
+                if name != (s[0].text,) and is_given_name(s[0].text):
+                    given_surnames.add(name)
+    place_uses = {doc[i + 1].text for i in range(len(doc) - 1)
+                  if doc[i].lower_ in LOCATION_PREPOSITIONS}
     if not names:
         return spans
     covered = {i for s in spans for i in range(s.start, s.end)}
@@ -239,7 +253,9 @@ def _add_person_aliases(doc: Doc, spans: list[Span], opaque: list[Span],
                 break
             speaks = (nxt is not None and nxt.lower_ in SPEECH_VERBS) or \
                 (prev is not None and prev.lower_ in SPEECH_VERBS)
-            if (" ".join(name) in places or tok.text in org_words) and not speaks:
+            a_place = " ".join(name) in places and (
+                name not in given_surnames or tok.text in place_uses)
+            if (a_place or tok.text in org_words) and not speaks:
                 break  # "Florence said" is the librarian, "in Florence" the city
             if any(o.start <= tok.i < o.end for o in opaque):
                 break
@@ -404,6 +420,8 @@ class EntitySpans:
         spans = name_rules.repeated_org_names(doc, spans, opaque)
         spans = name_rules.towns_listed_with_places(doc, spans)
         spans = name_rules.towns_the_model_missed(doc, spans)
+        spans = name_rules.places_named_by_residents(doc, spans)
+        spans = name_rules.split_listed_orgs(doc, spans, self.known_places)
         spans = name_rules.names_begun_before_and(doc, spans, self.known_places)
         spans = name_rules.propagate_acronyms(doc, spans, opaque)
         for span in spans:

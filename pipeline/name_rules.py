@@ -452,12 +452,26 @@ def _first_name_start(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def _role_follows(doc: Doc, end: int) -> bool:
+    """`Ibrahima Toure, UNHCR's representative in Chad,`: a role in the apposition."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    for tok in doc[end + 1:end + 5]:
+        if tok.lower_ in PERSON_ROLES:
+            return True
+        if tok.text in {",", ".", ";"} or tok.lower_ in {"a", "an", "which", "who"}:
+            return False
+    return False
+
+
 def people_in_context(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
     """Two or three capitalised words where the sentence says person.
 
     After a role (`board chair Anneliese Roth`, `SCHA coordinator Ousmane
     Diallo`), before a speech verb (`Caroline Hughes said`), after `said`
-    (`said Rachel Hollis.`) or in a wire credit (`Reporting by Somrudee Pak`).
+    (`said Rachel Hollis.`), in a wire credit (`Reporting by Somrudee Pak`), after
+    `Media contact:` or before a role in apposition (`Ibrahima Toure, UNHCR's
+    representative`).
     The model often gives such names no label, or ORG or GPE.
     """
     found: list[Span] = []
@@ -478,8 +492,9 @@ def people_in_context(doc: Doc, spans: list[Span], places: frozenset[str]) -> li
                 t.lower_ in ORG_HEADS or t.lower_ in CORPORATE_WORDS or t.lower_ in DATE_WORDS
                 or t.lower_ in PERSON_ROLES or t.lower_ in HEADLINE_VERBS for t in name)
             known_first = is_given_name(name[0].text)
-            if plain and name.text not in places and (role or ((speaks or after_said) and
-                                                               known_first)):
+            contact = prev.text == ":" and i > 1 and doc[i - 2].lower_ in {"contact", "contacts"}
+            if plain and name.text not in places and (role or contact or (
+                    (speaks or after_said or _role_follows(doc, end)) and known_first)):
                 if end < len(doc) and doc[end].text in ROMAN_SUFFIXES:
                     end += 1
                 found.append(Span(doc, start, end, label="PERSON"))
@@ -752,7 +767,7 @@ def names_begun_before_and(doc: Doc, spans: list[Span], places: frozenset[str]) 
 
 
 NOT_TEAM_PLURALS = words("not_team_plurals")
-CLUB_SUFFIXES = frozenset({"RFC", "FC", "CF", "AFC", "SC", "BC", "RUFC"})
+CLUB_SUFFIXES = words("club_suffixes")
 EVENT_HEADS = words("event_heads")
 
 
@@ -844,3 +859,87 @@ def towns_the_model_missed(doc: Doc, spans: list[Span]) -> list[Span]:
                 (i - 1) not in taken else i
             found.append(Span(doc, start, i + 1, label="GPE"))  # "North Huron Reeve ..."
     return non_overlapping([*spans, *found]) if found else spans
+
+
+RESIDENT_NOUNS = words("resident_nouns")
+SETTLEMENT_NOUNS = words("settlement_nouns")
+
+
+def _names_residents(doc: Doc, span: Span) -> bool:
+    """`a Belleview man`, `Wrenfield councillors`, `Chama Mayor`, `Dunn, 27, of Dunnellon`,
+    `residents of Colac Bay`."""
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.lower_ in RESIDENT_NOUNS and (nxt.is_lower or nxt.text in LOCAL_TITLES):
+            return True
+    start = span.start
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].is_lower and \
+            doc[start - 2].lower_ in RESIDENT_NOUNS | SETTLEMENT_NOUNS:
+        return True  # "residents of Colac Bay", "the town of Isa"
+    return start >= 4 and doc[start - 1].lower_ == "of" and doc[start - 2].text == "," and \
+        doc[start - 3].like_num and doc[start - 4].text == ","
+
+
+def places_named_by_residents(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A short name the model calls an organisation is a place when the article names its
+    people (`a 34-year-old Belleview man`, `Wrenfield councillors`, `Murrindindi council`,
+    `Chama Mayor Ernesto Valdez`, `Kayla Dunn, 27, of Dunnellon`); every mention follows."""
+    towns = {s.text for s in spans if s.label_ == "ORG" and len(s) <= 3 and
+             all(t.is_title and t.is_alpha for t in s) and
+             not any(t.lower_ in ORG_HEADS or t.lower_ in GENERIC_NAME_WORDS for t in s) and
+             _names_residents(doc, s)}
+    if not towns:
+        return spans
+    return [Span(doc, s.start, s.end, label="GPE") if s.label_ == "ORG" and s.text in towns
+            else s for s in spans]
+
+
+JOINERS = frozenset({"and", "&", "of", "for"})
+LEGISLATIVE_CHAMBERS = words("legislative_chambers")
+
+
+def _occurs_alone(doc: Doc, words_: tuple[str, ...], outside: Span) -> bool:
+    """The words occur as a name somewhere else in the article, not inside `outside`."""
+    n = len(words_)
+    for i in range(len(doc) - n + 1):
+        if outside.start <= i < outside.end or tuple(t.text for t in doc[i:i + n]) != words_:
+            continue
+        after = doc[i + n] if i + n < len(doc) else None
+        before = doc[i - 1] if i > 0 else None
+        if not any(t is not None and ((t.is_title and t.is_alpha) or t.lower_ in JOINERS)
+                   for t in (before, after)):
+            return True
+    return False
+
+
+def _whole_name(part: Span) -> bool:
+    return len(part) >= 2 and part[0].is_title and \
+        (part[-1].lower_ in ORG_HEADS or part[-1].lower_ in CORPORATE_WORDS)
+
+
+def split_listed_orgs(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
+    """`World Rugby and Rugby Africa`, `Sport Wales and Newport City Council`, `the House
+    and Senate`: two organisations the model ran together over `and`. Split when the first
+    is named alone elsewhere and the second is a whole name, when the second starts with a
+    place and ends with its head, or both are chambers of a legislature; `Senate
+    Appropriations and Revenue Committee` stays one."""
+    out: list[Span] = []
+    for span in spans:
+        ands = [t.i for t in span[1:-1] if t.lower_ == "and"] if span.label_ == "ORG" else []
+        if len(ands) != 1:
+            out.append(span)
+            continue
+        first, second = doc[span.start:ands[0]], doc[ands[0] + 1:span.end]
+        first_words = tuple(t.text for t in first)
+        alone = _occurs_alone(doc, first_words, span)
+        placed = len(first) >= 2 and second[0].text in places and _whole_name(second)
+        chambers = len(span) == 3 and {first.text, second.text} <= LEGISLATIVE_CHAMBERS
+        second_ok = _whole_name(second) or _occurs_alone(doc, tuple(t.text for t in second), span)
+        if not ((alone and second_ok) or placed or chambers) or not first[0].is_title or \
+                (span.start > 0 and doc[span.start - 1].like_num):  # "all 36 States and"
+            out.append(span)
+            continue
+        if first.text not in places:
+            out.append(Span(doc, first.start, first.end, label="ORG"))
+        out.append(Span(doc, second.start, second.end, label="ORG"))
+    return out

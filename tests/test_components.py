@@ -258,3 +258,29 @@ def test_day_after_a_date_and_to_is_a_day_of_that_month(run) -> None:
     record = run("The championships run in Tokyo from September 13 to 21.", "2025-08-12")
     assert [(d.text, d.value) for d in record.dates] == [("September 13", "2025-09-13"),
                                                          ("21", "2025-09-21")]
+
+
+@pytest.mark.parametrize(("text", "date", "span", "value"), [
+    ("Foreign guests made up 44.1 percent of stays in the quarter, up from the same quarter "
+     "last year. Spending rose in the third quarter of 2025.", "2025-10-15",
+     "the same quarter last year", "2024-Q3"),
+    ("The economy grew 5.0% in the second quarter, compared with 4.9% in the first quarter "
+     "and 4.6% in the same quarter last year.", "2025-09-02",
+     "the same quarter last year", "2024-Q2"),
+])
+def test_the_same_quarter_last_year_is_the_reported_quarter_a_year_back(
+        run, text: str, date: str, span: str, value: str) -> None:
+    assert {d.text: d.value for d in run(text, date).dates}[span] == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Exports were the highest for the first six months of the year.",
+     "the first six months of the year", "P6M"),
+    ("Cases were twice as many as in the same two months of 2023.",
+     "the same two months of 2023", "P2M"),
+    ("The firm recruited 146 engineers in the first half of this year.",
+     "the first half of this year", "2025-H1"),
+])
+def test_part_of_a_year_is_one_span(run, text: str, span: str, value: str) -> None:
+    found = {d.text: d.value for d in run(text, "2025-07-10").dates}
+    assert found == {span: value}

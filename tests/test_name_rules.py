@@ -275,3 +275,61 @@ def test_towns_no_gazetteer_lists_are_found_by_their_context(run) -> None:
     record = run("Officers are not answering calls in Corby or Wellingborough. Later, North "
                  "Huron Reeve Hazel Dunbar said the township agreed.")
     assert {"Wellingborough", "North Huron"} <= set(labelled(record, "GPE"))
+
+
+def test_given_name_supplement_covers_names_the_dictionary_lacks() -> None:
+    assert is_given_name("Lerato") and is_given_name("Ibrahima") and is_given_name("Sione")
+    assert not is_given_name("Soweto")
+
+
+@pytest.mark.parametrize("text, town", [
+    ("A 34-year-old Wrexford man was ordered held without bond.", "Wrexford"),
+    ("Wrexford councillors backed the plan on Tuesday.", "Wrexford"),
+    ("Kayla Dunn, 27, of Wrexford, was taken to a hospital.", "Wrexford"),
+])
+def test_short_name_whose_residents_are_named_is_a_place(run, text: str, town: str) -> None:
+    record = run(text)
+    assert town not in labelled(record, "ORG")
+
+
+def test_two_organisations_run_together_over_and_are_split(run) -> None:
+    record = run("The race was run with the support of Sport Wales and Newport City Council. "
+                 "The House and Senate are expected to take up the bill.")
+    orgs = labelled(record, "ORG")
+    assert "Newport City Council" in orgs and "Sport Wales and Newport City Council" not in orgs
+    assert {"House", "Senate"} <= set(orgs)
+
+
+def test_one_name_with_and_in_it_stays_whole(run) -> None:
+    record = run("The Department of Health and Social Care (DHSC) said the Department of "
+                 "Health and Social Care would fund 6 areas.")
+    assert labelled(record, "ORG").count("Department of Health and Social Care") == 2
+
+
+def test_clubs_named_with_a_club_prefix_or_suffix(run) -> None:
+    record = run("Diallo joins from Belgian side KV Oostmeer, and Kessler was sold to German "
+                 "club FC Elbstadt. They open against CF Ribeira Alta on 19 July.")
+    assert {"KV Oostmeer", "FC Elbstadt", "CF Ribeira Alta"} <= set(labelled(record, "ORG"))
+
+
+def test_surname_that_is_also_a_town_is_the_person_when_never_a_place(run) -> None:
+    record = run("Tomás Herrera scored 22 points for the Vipers. Herrera, a 31-year-old "
+                 "Argentine forward, signed in January.")
+    assert labelled(record, "PERSON").count("Herrera") == 1
+
+
+def test_first_of_two_spanish_surnames_is_the_person(run) -> None:
+    record = run("The club appointed Javier Ruiz Olmedo in January. Ruiz said the squad was "
+                 "ready.")
+    assert "Ruiz" in labelled(record, "PERSON")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Media contact: Lerato Dlamini, Shamba Grid, press@shambagrid.com", "Lerato Dlamini"),
+    ('"There is not enough," Ibrahima Toure, UNHCR\'s representative in Chad, told '
+     "reporters.", "Ibrahima Toure"),
+    ("It was established in 1962 by industrialist Harlan Whitcombe and his wife.",
+     "Harlan Whitcombe"),
+])
+def test_people_found_by_contact_lines_roles_and_appositions(run, text: str, name: str) -> None:
+    assert name in labelled(run(text), "PERSON")
