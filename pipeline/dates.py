@@ -505,11 +505,11 @@ def _duration(toks: list[str], ctx: _Ctx) -> str | None:
     i += 1
     while i < n and toks[i] in t.fillers:
         i += 1
-    # only "the first nine months of 2024", "the final two months of the year" go on
-    part_of = span in {"first", "last", "final", "same"}
+    # only "the first nine months of 2024", "the same two months of 2023" go on
+    part_of = span in {"first", "last", "same"}
     if i < n and not (part_of and toks[i] == "of" and _date(toks[i + 1 :], ctx)):
         return None
-    if span in {"first", "final", "same"} and not counted:
+    if span in {"first", "same"} and not counted:
         return None
     if counted:
         return _duration_value(name, count)

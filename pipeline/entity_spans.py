@@ -356,6 +356,10 @@ class EntitySpans:
                 rule_orgs.append(Span(doc, start + 1, start + 2, label="ORG"))
             elif pattern_id == "head-before-title":  # "Board Chair Thomas Whitcombe"
                 rule_orgs.append(Span(doc, start, start + 1, label="ORG"))
+            elif pattern_id == "short-form-modified":  # "the entire Board", "this Company"
+                if not (end < len(doc) and doc[end].lower_ == "of") and \
+                        not (end < len(doc) and doc[end].is_title and doc[end].is_alpha):
+                    rule_orgs.append(Span(doc, end - 1, end, label="ORG"))
             elif pattern_id == "party-state":  # "Sen. Dwayne Kittle, R-Florence"
                 rule_orgs.append(Span(doc, start + 2, end, label="GPE"))
             elif pattern_id == "acronym-place":  # "IDA Ireland", "NHS England", "PIB Delhi"
@@ -423,6 +427,7 @@ class EntitySpans:
         spans = name_rules.places_named_by_residents(doc, spans)
         spans = name_rules.split_listed_orgs(doc, spans, self.known_places)
         spans = name_rules.names_begun_before_and(doc, spans, self.known_places)
+        spans = name_rules.names_of_programmes(doc, spans)
         spans = name_rules.propagate_acronyms(doc, spans, opaque)
         for span in spans:
             self._set_value(span)

@@ -711,7 +711,10 @@ def repeated_org_names(doc: Doc, spans: list[Span], opaque: list[Span]) -> list[
                     not blocked.intersection(range(tok.i, end)):
                 found.append(Span(doc, tok.i, end, label="ORG"))
             break
-    return non_overlapping([*spans, *found]) if found else spans
+    if not found:
+        return spans
+    spans = non_overlapping([*spans, *found])
+    return towns_the_model_missed(doc, spans)  # "Lafayette and" + a town just found
 
 
 def towns_listed_with_places(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -838,7 +841,8 @@ def _bare_name_word(doc: Doc, i: int, taken: set[int]) -> bool:
 def towns_the_model_missed(doc: Doc, spans: list[Span]) -> list[Span]:
     """Small towns no gazetteer lists, found where the words around them say place:
     listed with places (`in Daventry and Brackley`, `Bergen, Askøy and Voss`) or named
-    before their mayor or reeve (`Chama Mayor Ernesto Valdez`)."""
+    before their mayor or reeve (`Chama Mayor Ernesto Valdez`) or before their state
+    (`Lafayette and Fishers, Indiana`)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     gpe_start = {s.start for s in spans if s.label_ == "GPE"}
     gpe_end = {s.end for s in spans if s.label_ == "GPE"}
@@ -854,11 +858,16 @@ def towns_the_model_missed(doc: Doc, spans: list[Span]) -> list[Span]:
         before_place = nxt.lower_ in {"and", "or", ","} and (i + 2) in gpe_start and \
             doc[i - 1].lower_ in {"in", "near", "from", "between", ",", "of"}
         before_mayor = nxt.text in LOCAL_TITLES and i + 2 < len(doc) and doc[i + 2].is_title
-        if after_place or before_place or before_mayor:
+        before_region = nxt.text == "," and (i + 2) in gpe_start and \
+            prev.lower_ in {"in", "and", "near", "from", "with", ";"}  # "and Fishers, Indiana"
+        if after_place or before_place or before_mayor or before_region:
             start = i - 1 if doc[i - 1].text in PLACE_NAME_PREFIXES and \
                 (i - 1) not in taken else i
             found.append(Span(doc, start, i + 1, label="GPE"))  # "North Huron Reeve ..."
-    return non_overlapping([*spans, *found]) if found else spans
+    if not found:
+        return spans
+    spans = non_overlapping([*spans, *found])
+    return towns_the_model_missed(doc, spans)  # "Lafayette and" + a town just found
 
 
 RESIDENT_NOUNS = words("resident_nouns")
@@ -943,3 +952,25 @@ def split_listed_orgs(doc: Doc, spans: list[Span], places: frozenset[str]) -> li
             out.append(Span(doc, first.start, first.end, label="ORG"))
         out.append(Span(doc, second.start, second.end, label="ORG"))
     return out
+
+
+PROGRAMME_NOUNS = EVENT_HEADS | words("grant_nouns")
+
+
+def names_of_programmes(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`its Alliance program`, `the Public Works program`, `a Small Business Innovation
+    Research grant`: a name that only ever modifies a programme noun names the programme,
+    which the guidelines leave unannotated (an acronym may still be the body behind it)."""
+    def modifies(s: Span) -> bool:
+        nxt = doc[s.end] if s.end < len(doc) else None
+        return nxt is not None and nxt.is_lower and nxt.lower_ in PROGRAMME_NOUNS and \
+            nxt.pos_ == "NOUN"  # not "Figures from NHS England show"
+
+    texts: dict[str, list[bool]] = {}
+    for s in spans:
+        if s.label_ in {"ORG", "GPE", "PERSON"}:
+            texts.setdefault(s.text, []).append(modifies(s))
+    drop = {t for t, uses in texts.items() if all(uses) and not (
+        len(t.split()) == 1 and t.isupper()) and doc.text.count(t) == len(uses)}
+    return [s for s in spans if s.text not in drop or s.label_ not in {"ORG", "GPE", "PERSON"}
+            or any(t.lower_ in ORG_HEADS for t in s)]

@@ -252,7 +252,6 @@ DURATIONS: list[Case] = [
     ("the first three quarters", A, {}, DUR, "P9M"),
     ("the first nine months of 2024", A, {}, DUR, "P9M"),
     ("the first six months of the year", A, {}, DUR, "P6M"),
-    ("the final two months of the year", A, {}, DUR, "P2M"),
     ("the same two months of 2023", A, {}, DUR, "P2M"),
     ("the past 12 months", A, {}, DUR, "P12M"),
     ("the next five years", A, {}, DUR, "P5Y"),

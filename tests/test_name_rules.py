@@ -333,3 +333,29 @@ def test_first_of_two_spanish_surnames_is_the_person(run) -> None:
 ])
 def test_people_found_by_contact_lines_roles_and_appositions(run, text: str, name: str) -> None:
     assert name in labelled(run(text), "PERSON")
+
+
+def test_name_that_only_modifies_a_programme_is_the_programme(run) -> None:
+    record = run("The agency accepts applications for its Public Works program on a rolling "
+                 "basis, and a $4.2 million Small Business Innovation Research grant helped.")
+    orgs = labelled(record, "ORG")
+    assert "Public Works" not in orgs and "Small Business Innovation Research" not in orgs
+
+
+def test_body_named_before_a_verb_like_show_is_kept(run) -> None:
+    record = run("Figures from NHS England show that, nationally, people in mental health "
+                 "crisis waited an average of 11 hours in A&E in January.")
+    assert "NHS England" in labelled(record, "ORG")
+
+
+def test_town_before_its_state_is_a_place(run) -> None:
+    record = run("Openings include Florence, Kentucky, in May and Fishers, Indiana, in June.")
+    assert "Fishers" in labelled(record, "GPE")
+
+
+@pytest.mark.parametrize("text", [
+    '"On behalf of the entire Board, I want to thank Rich," she said.',
+    '"Safety has been at the heart of this Company for 62 years," he said.',
+])
+def test_modified_short_form_is_the_organisation(run, text: str) -> None:
+    assert labelled(run(text), "ORG") in (["Board"], ["Company"])
