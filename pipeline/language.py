@@ -53,6 +53,7 @@ def load(model: str | None = None, *, day_first: bool = False,
             nlp.tokenizer.add_special_case(f"/{wire}/", [{"ORTH": "/"}, {"ORTH": wire},
                                                          {"ORTH": "/"}])
     _split_year_pairs(nlp)
+    _split_currency_prefixes(nlp)
     if "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
         by_tag, by_word = tag_map.tag_map_from_ruler(nlp)
         nlp.remove_pipe("attribute_ruler")
@@ -71,11 +72,20 @@ def load(model: str | None = None, *, day_first: bool = False,
 
 def _split_year_pairs(nlp: Language) -> None:
     """`2026/27` is two dates (corpus/ANNOTATION.md), so the slash between a year and its
-    two-digit successor is its own token, as the hyphen of `2025-26` already is; Business
+    two-digit successor is its own token, as the hyphen of `2025-26` already is (and so is
+    the en dash of `2026–27` and `2026–2031`); Business
     Wire's `--(BUSINESS WIRE)--` dashes are split off the words around them."""
     infixes = [*nlp.Defaults.infixes, r"(?<=[0-9]{4})/(?=[0-9]{2}\b)",
+               r"(?<=[0-9]{4})[–—](?=[0-9]{2}(?:[0-9]{2})?\b)",  # "2026–27", "2026–2031"
                r"--(?=\()", r"(?<=--)\(", r"\)(?=--)", r"(?<=\))--"]  # "DIEGO--(BUSINESS"
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
+def _split_currency_prefixes(nlp: Language) -> None:
+    """`S$85`, `NZ$4`, `HK$3`, `R$5`: the dollar prefixes our currency list knows are split
+    off the amount, as spaCy already does for `US$`, `A$` and `C$`."""
+    prefixes = [*nlp.Defaults.prefixes, r"(?:S|NZ|HK|NT|R|MX|CA|AU)\$(?=[0-9])"]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
 
 
 def _describe(meta: dict) -> tuple[str, str]:

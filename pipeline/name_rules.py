@@ -33,7 +33,7 @@ NO_OF_PLACE_HEADS = words("no_of_place_heads")  # "Samsung Electronics Co., Ltd.
 NAME_LINKS = {"of", "for", "on"}
 LIST_LINKS = {",", "and", "&"}
 DATE_WORDS = words("weekdays") | words("month_names")
-ROMAN_SUFFIXES = {"II", "III", "IV", "Jr.", "Sr.", "Jr", "Sr"}
+ROMAN_SUFFIXES = {"II", "III", "IV", "V", "VI", "VII", "VIII", "Jr.", "Sr.", "Jr", "Sr"}
 
 
 def _capitalised(token: Token) -> bool:
@@ -248,6 +248,45 @@ def places_before_admin_words(doc: Doc, spans: list[Span], opaque: list[Span]) -
             found.append(Span(doc, start, end, label="GPE"))
     if not found:
         return spans
+    taken = {i for f in found for i in range(f.start, f.end)}
+    keep = [s for s in spans if not (s.label_ in {"ORG", "PERSON", "GPE"} and
+                                     taken.intersection(range(s.start, s.end)) and
+                                     not any(t.lower_ in ORG_HEADS for t in s))]
+    return non_overlapping([*keep, *found])
+
+
+ADMIN_PLURALS_BEFORE_OF = words("admin_plurals_before_of")
+PLACE_NAME_LINKS = frozenset({"de", "del", "la", "upon", "on", "do", "da", "dos", "el"})
+
+
+def places_listed_after_admin_words(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`the regions of Androy, Anosy and Atsimo-Andrefana`, `the departments of Escuintla,
+    Retalhuleu and Suchitepéquez`: each listed name is a place."""
+    found: list[Span] = []
+    for tok in doc[:-2]:
+        if not (tok.is_lower and tok.lower_ in ADMIN_PLURALS_BEFORE_OF and
+                doc[tok.i + 1].lower_ == "of"):
+            continue
+        i = tok.i + 2
+        while i < len(doc):
+            end = i
+            while end < len(doc) and (_place_word(doc[end]) or (
+                    doc[end].text == "-" and not doc[end].whitespace_ and end > i) or (
+                    doc[end].lower_ in PLACE_NAME_LINKS and end > i and end + 1 < len(doc)
+                    and _place_word(doc[end + 1]))):  # "San Juan de Lurigancho"
+                end += 1
+            if end == i or doc[end - 1].text == "-":
+                break
+            found.append(Span(doc, i, end, label="GPE"))
+            if end < len(doc) and doc[end].text == "," and end + 1 < len(doc) and \
+                    doc[end + 1].lower_ == "and":
+                i = end + 2
+            elif end < len(doc) and doc[end].lower_ in {",", "and"}:
+                i = end + 1
+            else:
+                break
+    if len(found) < 2:
+        return spans  # one name after "the states of" may be a longer name
     taken = {i for f in found for i in range(f.start, f.end)}
     keep = [s for s in spans if not (s.label_ in {"ORG", "PERSON", "GPE"} and
                                      taken.intersection(range(s.start, s.end)) and
@@ -763,6 +802,9 @@ def names_begun_before_and(doc: Doc, spans: list[Span], places: frozenset[str]) 
             start -= 2
         if start < span.start and doc[start - 1].text == "," and free_word(start - 2):
             start -= 2  # "Police, Fire and" + "Crime Panel"
+        elif start == span.start and doc[start - 1].text == "," and free_word(start - 2) and \
+                any(t.lower_ == "and" for t in span) and not doc[start - 3].is_title:
+            start -= 2  # "Foreign, " + "Commonwealth and Development Office"
         if start < span.start and not doc[start - 1].text[:1].isupper():
             span = Span(doc, start, span.end, label="ORG")
         out.append(span)
@@ -974,3 +1016,58 @@ def names_of_programmes(doc: Doc, spans: list[Span]) -> list[Span]:
         len(t.split()) == 1 and t.isupper()) and doc.text.count(t) == len(uses)}
     return [s for s in spans if s.text not in drop or s.label_ not in {"ORG", "GPE", "PERSON"}
             or any(t.lower_ in ORG_HEADS for t in s)]
+
+
+def _title_word(token: Token) -> bool:
+    return _role_word(token) or token.lower_ in {"counsel", "commissioner", "clerk"}
+
+
+def names_after_run_on_titles(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
+    """`Marion County Commissioner Luis Carrillo`, `Deputy County Counsel Aisha Bello`,
+    `Director of Services for Housing Declan Mulcahy`: the model runs a title into the
+    name. The given name and surname at the end are the person; a place before the title
+    (`Marion County`) stays a place, the rest of the title goes."""
+    out: list[Span] = []
+    for span in spans:
+        n = len(span)
+        if n < 3 or not all(t.is_title and t.is_alpha for t in span[-2:]) or \
+                not is_given_name(span[-2].text) or is_given_name(span[-3].text) or \
+                not (_title_word(span[-3]) or (n >= 4 and span[-3].is_title and any(
+                    _title_word(t) for t in doc[max(0, span.start - 3):span.end - 2]))) or \
+                any(t.lower_ in ORG_HEADS for t in span[-2:]):
+            out.append(span)
+            continue
+        out.append(Span(doc, span.end - 2, span.end, label="PERSON"))
+        lead = span.start
+        while lead < span.end - 2 and _title_word(doc[lead]):
+            lead += 1
+        head_end = lead
+        while head_end < span.end - 2 and not _title_word(doc[head_end]):
+            head_end += 1
+        if head_end > lead and head_end < span.end - 2 and (
+                (doc[head_end - 1].lower_ in ADMIN_DESCRIPTORS and head_end - lead >= 2) or
+                doc[lead:head_end].text in places):
+            out.append(Span(doc, lead, head_end, label="GPE"))  # "Marion County"
+    return non_overlapping(out)
+
+
+def split_comma_lists(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
+    """`Save the Children, World Vision`: names listed with commas the model ran together
+    are each an organisation; `University of California, Berkeley` and `Acme Co., Ltd.`
+    stay whole."""
+    out: list[Span] = []
+    for span in spans:
+        commas = [t.i for t in span[1:-1] if t.text == ","] if span.label_ == "ORG" else []
+        if not commas or any(t.lower_ in {"and", "&"} for t in span):
+            out.append(span)
+            continue
+        bounds = [span.start, *[c + 1 for c in commas]]
+        parts = [doc[a:b - 1] if b - 1 > a else doc[a:a] for a, b in
+                 zip(bounds, [*bounds[1:], span.end + 1], strict=True)]
+        whole = any(not len(p) or not p[0].text[:1].isupper() or p.text in places or
+                    p[0].lower_ in CORPORATE_WORDS for p in parts)
+        if whole:
+            out.append(span)
+            continue
+        out.extend(Span(doc, p.start, p.end, label="ORG") for p in parts)
+    return out

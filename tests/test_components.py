@@ -284,3 +284,17 @@ def test_the_same_quarter_last_year_is_the_reported_quarter_a_year_back(
 def test_part_of_a_year_is_one_span(run, text: str, span: str, value: str) -> None:
     found = {d.text: d.value for d in run(text, "2025-07-10").dates}
     assert found == {span: value}
+
+
+def test_years_joined_by_an_en_dash_are_two_dates(run) -> None:
+    record = run("The decision covers 2026–2031 and bills rise in the 2026–27 financial year.",
+                 "2025-04-30")
+    assert [(d.text, d.value) for d in record.dates] == [
+        ("2026", "2026"), ("2031", "2031"), ("2026", "2026"), ("27", "2027")]
+
+
+def test_dollar_prefixes_are_split_off_the_amount(run) -> None:
+    record = run("The venture will add about S$85 million, and NZ$4 billion more.", "2025-09-16")
+    money = [(e.text, e.value, e.unit) for e in record.entities if e.label == "MONEY"]
+    assert money == [("about S$85 million", 85_000_000, "SGD"),
+                     ("NZ$4 billion", 4_000_000_000, "NZD")]

@@ -359,3 +359,39 @@ def test_town_before_its_state_is_a_place(run) -> None:
 ])
 def test_modified_short_form_is_the_organisation(run, text: str) -> None:
     assert labelled(run(text), "ORG") in (["Board"], ["Company"])
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Director of Services for Housing Declan Mulcahy told the meeting 140 homes were ready.",
+     "Declan Mulcahy"),
+    ("Deputy County Counsel Aisha Bello had argued in August that the records were private.",
+     "Aisha Bello"),
+])
+def test_title_run_into_a_name_leaves_the_person(run, text: str, person: str) -> None:
+    record = run(text)
+    assert person in labelled(record, "PERSON")
+    assert not [e for e in record.entities if person in e.text and e.text != person]
+
+
+def test_regnal_number_is_part_of_the_name(run) -> None:
+    record = run("The new line-up was approved by King Mohammed VI at a ceremony in Rabat.")
+    assert "Mohammed VI" in labelled(record, "PERSON")
+
+
+def test_official_name_listed_with_commas_begins_at_its_first_word(run) -> None:
+    record = run("Donors include the United Kingdom's Foreign, Commonwealth and Development "
+                 "Office (FCDO), which gave £6.5 million.")
+    assert "Foreign, Commonwealth and Development Office" in labelled(record, "ORG")
+
+
+def test_names_listed_after_regions_of_are_places(run) -> None:
+    record = run("About 410,000 children in the regions of Androy, Anosy and Atsimo-Andrefana "
+                 "are at risk.")
+    assert {"Androy", "Anosy", "Atsimo-Andrefana"} <= set(labelled(record, "GPE"))
+
+
+def test_organisations_run_together_over_a_comma_are_split(run) -> None:
+    record = run("Partners are Catholic Relief Services (CRS), Save the Children, World Vision, "
+                 "and CARE International.")
+    orgs = labelled(record, "ORG")
+    assert "Save the Children" in orgs and "Save the Children, World Vision" not in orgs
