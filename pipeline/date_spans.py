@@ -60,6 +60,7 @@ SCHEDULED_VERBS = words("scheduled_verbs")
 FUTURE_MARKS = frozenset({"until", "till", "before", "once"})
 # "should be finished by late spring", "can vote on August 13"; "cannot" states the present
 MODAL_AUX = frozenset({"should", "may", "might", "must", "can"})
+PROSPECTIVE_PARTICIPLES = words("prospective_participles")  # "scheduled for Tuesday"
 
 
 def _verb_above(token: Token) -> Token | None:
@@ -106,6 +107,48 @@ def clause_tense(token: Token) -> str:
     marked = _marked_tense(token)
     if marked is not None:
         return marked
+    participle = _participle_tense(token)
+    tense = _finite_tense(token)
+    if participle is not None and tense != "future":
+        return participle  # but "Donations made before Dec. 31 will be matched"
+    if tense == "present" and _gerund_after(token):
+        return "past"  # "leads the squad after winning the trials on Saturday"
+    return tense
+
+
+def _participle_tense(token: Token) -> str | None:
+    """`The final decision, published Tuesday,`: a participle modifying a noun dates a past
+    event, unless it looks ahead (`the vote scheduled for Tuesday`)."""
+    head = token
+    for _ in range(4):
+        if head.head is head:
+            return None
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            if head.tag_ == "VBN" and head.dep_ in {"acl", "amod"}:
+                if head.head.head.lower_ == "with":
+                    return None  # "with a contractor appointed before Christmas"
+                return "future" if head.lower_ in PROSPECTIVE_PARTICIPLES else "past"
+            return None
+    return None
+
+
+def _gerund_after(token: Token) -> bool:
+    """Is the token inside `after <gerund> ...`?"""
+    head = token
+    for _ in range(5):
+        if head.head is head:
+            return False
+        prev, head = head, head.head
+        if head.lower_ == "after" and prev.tag_ == "VBG":
+            return True
+        if head.pos_ in {"VERB", "AUX"} and head.tag_ != "VBG":
+            return False
+    return False
+
+
+def _finite_tense(token: Token) -> str:
+    """The tense of the finite verb above the token (see `clause_tense`)."""
     verb = _verb_above(token)
     infinitive = False
     for _ in range(4):

@@ -133,6 +133,12 @@ def test_money_and_percent_get_values(run) -> None:
     ("\"Every citizen can vote on August 13,\" she said.", "August 13", "2024-08-13"),
     ("It will meet leaders monthly until nominations open in February.", "February",
      "2025-02"),
+    ("The final decision, published Friday, allows the company to spend more.", "Friday",
+     "2024-03-01"),
+    ("The vote, scheduled for Friday, will decide the budget.", "Friday", "2024-03-08"),
+    ("Donations made before Friday will be matched.", "Friday", "2024-03-08"),
+    ("Chepkoech leads the squad after winning the national trials on Saturday.",
+     "Saturday", "2024-03-02"),
 ])
 def test_dates_resolve_by_the_tense_of_their_clause(run, text, span, value) -> None:
     found = {d.text: d.value for d in run(text).dates}
