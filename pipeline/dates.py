@@ -84,6 +84,7 @@ class _Tables:
     units: dict[str, tuple[str, bool]]
     unit_info: dict[str, dict[str, Any]]
     fillers: frozenset[str]
+    counted_fiscal_words: frozenset[str]
     qualifiers: _Phrases
     prepositions: _Phrases
     modifiers: _Phrases
@@ -140,6 +141,7 @@ def _tables() -> _Tables:
         units={k: (v[0], v[1]) for k, v in raw["units"].items()},
         unit_info=raw["unit_info"],
         fillers=frozenset(raw["duration_fillers"]),
+        counted_fiscal_words=frozenset(raw["counted_fiscal_words"]),
         qualifiers=_Phrases(raw["qualifiers"]),
         prepositions=_Phrases(raw["prepositions"]),
         modifiers=_Phrases(raw["date_modifiers"]),
@@ -496,7 +498,8 @@ def _duration(toks: list[str], ctx: _Ctx) -> str | None:
         hit = _number(toks, i)
         if hit:
             counted, (count, i) = True, hit
-    while i < n and toks[i] in t.fillers:
+    while i < n and (toks[i] in t.fillers or (span is not None and counted and
+                                              toks[i] in t.counted_fiscal_words)):
         i += 1
     unit = _unit(toks, i)
     if unit is None or unit[0] == "weekend":

@@ -818,16 +818,18 @@ EVENT_HEADS = words("event_heads")
 
 def _team_word(token: Token, places: frozenset[str]) -> bool:
     text = token.text
-    return token.is_title and token.is_alpha and len(text) >= 5 and text.endswith("s") and \
-        not text.endswith(("ss", "us", "is")) and token.lower_ not in NOT_TEAM_PLURALS and \
+    return token.is_title and token.is_alpha and len(text) >= 5 and (
+        (text.endswith("s") and not text.endswith(("ss", "us", "is"))) or
+        (text.endswith("men") and len(text) >= 7)) and token.lower_ not in NOT_TEAM_PLURALS and \
         token.lower_ not in ORG_HEADS and token.lower_ not in EVENT_HEADS and \
         text not in places and token.ent_type_ not in {"NORP", "DATE", "MONEY"}
 
 
 def team_names(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
     """Clubs named by a town and a plural nickname (`Glasgow Thistles`, `Sheffield Vipers`,
-    `Kisumu Tuskers RFC`); the nickname alone (`the Vipers`, `Thistles captain`) is the same
-    club. The small model calls them people, places or titles of works.
+    `Kisumu Tuskers RFC`, `Saskatoon Northmen`); the nickname alone (`the Vipers`,
+    `Thistles captain`) is the same club. The small model calls them people, places or
+    titles of works.
     """
     found: list[Span] = []
     lower_words = {t.lower_ for t in doc if t.is_lower}  # "teachers": a word, not a nickname

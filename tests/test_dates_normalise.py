@@ -255,6 +255,7 @@ DURATIONS: list[Case] = [
     ("the same two months of 2023", A, {}, DUR, "P2M"),
     ("the past 12 months", A, {}, DUR, "P12M"),
     ("the next five years", A, {}, DUR, "P5Y"),
+    ("the next two financial years", A, {}, DUR, "P2Y"),
     ("the coming months", A, {}, DUR, "PXM"),
     ("the coming years", A, {}, DUR, "PXY"),
     ("the next few years", A, {}, DUR, "PXY"),

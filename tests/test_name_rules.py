@@ -395,3 +395,10 @@ def test_organisations_run_together_over_a_comma_are_split(run) -> None:
                  "and CARE International.")
     orgs = labelled(record, "ORG")
     assert "Save the Children" in orgs and "Save the Children, World Vision" not in orgs
+
+
+def test_nickname_in_men_names_a_club_and_cp_is_a_wire(run) -> None:
+    record = run("KELOWNA, B.C., Feb. 16 (CP) — The Lakers beat the Saskatoon Northmen 5-4. "
+                 "Northmen coach Yusuf Demir said his team stopped skating.", None)
+    orgs = labelled(record, "ORG")
+    assert {"CP", "Saskatoon Northmen", "Northmen"} <= set(orgs)
