@@ -356,6 +356,9 @@ class EntitySpans:
                 rule_orgs.append(Span(doc, start + 1, start + 2, label="ORG"))
             elif pattern_id == "head-before-title":  # "Board Chair Thomas Whitcombe"
                 rule_orgs.append(Span(doc, start, start + 1, label="ORG"))
+            elif pattern_id == "acronym-before-title":  # "AER Chair Helen Tsang"
+                if doc[start].text not in self.known_places:
+                    rule_orgs.append(Span(doc, start, start + 1, label="ORG"))
             elif pattern_id == "short-form-modified":  # "the entire Board", "this Company"
                 if not (end < len(doc) and doc[end].lower_ == "of") and \
                         not (end < len(doc) and doc[end].is_title and doc[end].is_alpha):

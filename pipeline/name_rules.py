@@ -27,6 +27,7 @@ ADMIN_DESCRIPTORS = words("admin_descriptors")
 NOT_NAMES = words("not_names")
 PERSON_ROLES = words("person_roles")
 PERSON_TITLES = words("person_titles")
+TITLE_OPENERS = frozenset({"executive", "deputy", "vice", "senior", "assistant", "acting"})
 GENERIC_NAME_WORDS = words("generic_name_words")
 CORPORATE_WORDS = words("corporate_words")
 NO_OF_PLACE_HEADS = words("no_of_place_heads")  # "Samsung Electronics Co., Ltd. of South Korea"
@@ -195,6 +196,9 @@ def trim_org_titles(doc: Doc, spans: list[Span]) -> list[Span]:
             while end > span.start + 1 and doc[end - 1].lower_ in ORG_TRAILING_TITLES and \
                     doc[end - 1].lower_ not in ORG_HEADS and doc[end - 2].text[:1].isupper():
                 end -= 1  # not "Office of the Governor"
+            while end > span.start + 1 and doc[end - 1].lower_ in TITLE_OPENERS and \
+                    end < len(doc) and doc[end].lower_ in PERSON_ROLES:
+                end -= 1  # "EPSRC Executive" + "Chair"
             if span.text.lower() in ORG_TRAILING_TITLES:
                 continue  # "Co-Founder", "Administrator"
             span = Span(doc, span.start, end, label="ORG")

@@ -402,3 +402,10 @@ def test_nickname_in_men_names_a_club_and_cp_is_a_wire(run) -> None:
                  "Northmen coach Yusuf Demir said his team stopped skating.", None)
     orgs = labelled(record, "ORG")
     assert {"CP", "Saskatoon Northmen", "Northmen"} <= set(orgs)
+
+
+def test_acronym_before_a_title_and_name_is_the_organisation(run) -> None:
+    record = run("The AER Chair Helen Tsang said the decision stands. EPSRC Executive Chair "
+                 "Dame Helen Marsh said the centre would open in 2026.")
+    orgs = labelled(record, "ORG")
+    assert "AER" in orgs and "EPSRC" in orgs and "EPSRC Executive" not in orgs
