@@ -191,9 +191,16 @@ def _merge_ranges(spans: list[Span]) -> list[Span]:
 
 
 def _surname_tokens(span: Span) -> tuple[str, ...]:
-    """The last name of a full name, hyphenated parts joined: `Diallo-Kessler`."""
+    """The last name of a full name, hyphenated parts joined (`Diallo-Kessler`), particles
+    kept and capitalised as a sentence would (`Van den Berg` of `Marieke van den Berg`)."""
     if len(span) >= 4 and span[-2].text == "-" and not span[-2].whitespace_:
         return tuple(t.text for t in span[-3:])
+    start = len(span) - 1
+    while start > 1 and span[start - 1].text in name_rules.NAME_PARTICLES:
+        start -= 1
+    if start < len(span) - 1:
+        words_ = [t.text for t in span[start:]]
+        return (words_[0].capitalize(), *words_[1:])
     return (span[-1].text,)
 
 

@@ -34,6 +34,7 @@ NO_OF_PLACE_HEADS = words("no_of_place_heads")  # "Samsung Electronics Co., Ltd.
 NAME_LINKS = {"of", "for", "on"}
 LIST_LINKS = {",", "and", "&"}
 DATE_WORDS = words("weekdays") | words("month_names")
+NAME_PARTICLES = frozenset({"van", "den", "der", "de", "von", "da", "di", "du", "le", "ter"})
 ROMAN_SUFFIXES = {"II", "III", "IV", "V", "VI", "VII", "VIII", "Jr.", "Sr.", "Jr", "Sr"}
 
 
@@ -354,6 +355,12 @@ def repair_people(doc: Doc, spans: list[Span]) -> list[Span]:
                 end += 1
             if end < len(doc) and doc[end].text in ROMAN_SUFFIXES:
                 end += 1
+            particles = end
+            while particles < len(doc) and doc[particles].text in NAME_PARTICLES:
+                particles += 1
+            if particles > end and particles < len(doc) and doc[particles].is_title and \
+                    doc[particles].is_alpha:
+                end = particles + 1  # "Marieke" + "van den Berg"
             span = Span(doc, span.start, end, label="PERSON")
             if len(span) == 2 and span.start > 1 and _name_part(doc[span.start - 1]) and \
                     doc[span.start - 1].lower_ not in PERSON_TITLES and (
@@ -536,8 +543,11 @@ def people_in_context(doc: Doc, spans: list[Span], places: frozenset[str]) -> li
                 or t.lower_ in PERSON_ROLES or t.lower_ in HEADLINE_VERBS for t in name)
             known_first = is_given_name(name[0].text)
             contact = prev.text == ":" and i > 1 and doc[i - 2].lower_ in {"contact", "contacts"}
+            role_then_comma = prev.text == "," and i > 1 and doc[i - 2].lower_ in PERSON_ROLES \
+                and doc[i - 2].is_lower  # "said their attorney, Miriam Haddad of ..."
             if plain and name.text not in places and (role or contact or (
-                    (speaks or after_said or _role_follows(doc, end)) and known_first)):
+                    (speaks or after_said or role_then_comma or _role_follows(doc, end))
+                    and known_first)):
                 if end < len(doc) and doc[end].text in ROMAN_SUFFIXES:
                     end += 1
                 found.append(Span(doc, start, end, label="PERSON"))

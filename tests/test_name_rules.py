@@ -409,3 +409,14 @@ def test_acronym_before_a_title_and_name_is_the_organisation(run) -> None:
                  "Dame Helen Marsh said the centre would open in 2026.")
     orgs = labelled(record, "ORG")
     assert "AER" in orgs and "EPSRC" in orgs and "EPSRC Executive" not in orgs
+
+
+def test_name_particles_are_part_of_the_name(run) -> None:
+    record = run("Dutch liberal Marieke van den Berg of the Renew Europe group voted for it.")
+    assert "Marieke van den Berg" in labelled(record, "PERSON")
+
+
+def test_name_after_a_role_and_a_comma_is_the_person(run) -> None:
+    record = run('"They have been told to wait," said their attorney, Miriam Haddad of the '
+                 "Portland firm Haddad & Lowry LLP.")
+    assert "Miriam Haddad" in labelled(record, "PERSON")
