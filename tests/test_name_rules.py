@@ -420,3 +420,10 @@ def test_name_after_a_role_and_a_comma_is_the_person(run) -> None:
     record = run('"They have been told to wait," said their attorney, Miriam Haddad of the '
                  "Portland firm Haddad & Lowry LLP.")
     assert "Miriam Haddad" in labelled(record, "PERSON")
+
+
+def test_english_metropolitan_counties_and_shires_are_places(run) -> None:
+    record = run("Students come from South Yorkshire and Tyne and Wear, and the Shire of Yarra "
+                 "Ranges will get a new depot.")
+    assert {"South Yorkshire", "Tyne and Wear", "Shire of Yarra Ranges"} <= set(
+        labelled(record, "GPE"))

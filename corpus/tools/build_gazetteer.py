@@ -38,6 +38,12 @@ SHORT_FORMS = [
     "Scotland", "Wales", "Northern Ireland", "Inner Mongolia", "Tibet", "Xinjiang",
     "Guangxi", "Ningxia", "Beijing", "Shanghai", "Tianjin", "Chongqing",
 ]
+# England's ceremonial and metropolitan counties, which ISO 3166-2 (council areas) leaves out
+UK_COUNTIES = [
+    "North Yorkshire", "South Yorkshire", "West Yorkshire", "East Riding of Yorkshire",
+    "West Midlands", "Greater Manchester", "Greater London", "Merseyside", "Tyne and Wear",
+    "County Durham", "East Sussex", "West Sussex", "North Tyneside", "South Tyneside",
+]
 COMMON_WORDS = {"Central", "North", "South", "East", "West", "Western", "Eastern", "Northern",
                 "Southern", "Capital", "Federal", "Coast", "Islands", "Lakes", "Mountain",
                 "Valley", "Upper", "Lower", "Centre", "Center", "Plateau", "Delta", "River",
@@ -78,7 +84,7 @@ def with_ascii_forms(names: set[str]) -> set[str]:
 
 
 def main() -> None:
-    names: set[str] = set(SHORT_FORMS)
+    names: set[str] = set(SHORT_FORMS) | set(UK_COUNTIES)
     for country in pycountry.countries:
         for attr in ("name", "common_name"):
             value = getattr(country, attr, None)
