@@ -334,10 +334,10 @@ class DateSpans:
         lower = span.text.lower()
         tense = clause_tense(span.root)
         if lower in GENERIC_TODAY_WORDS and tense == "present" and \
-                all(t.is_punct for t in span.doc[span.sent.start:span.start]) and \
-                span.root.dep_ != "poss" and \
+                (all(t.is_punct for t in span.doc[span.sent.start:span.start]) or
+                 _habitual(span)) and span.root.dep_ != "poss" and \
                 _governing_lemma(span) not in NEWS_VERBS:
-            return dates.Timex("DATE", "PRESENT_REF")  # "Today we ship to 6,500 stores"
+            return dates.Timex("DATE", "PRESENT_REF")  # "Today we ship", "pipes ... today"
         lower = _without_modifier(lower)  # "the end of the quarter" is that quarter
         if lower in REPORTED_PERIOD:  # "the quarter" of an earnings release: the one reported
             reported = self._reported(span, all_dates, anchor, QUARTER_VALUE)
@@ -655,6 +655,16 @@ def _rate(span: Span) -> dates.Timex | None:
 GENERIC_TODAY_WORDS = frozenset({"today"})
 NEWS_VERBS = words("news_verbs")  # "Acme today announces": the day, not the present
 SPAN_PREPOSITIONS = words("span_prepositions")
+
+
+def _habitual(span: Span) -> bool:
+    """`pipes that carry gas today`, `what a factory needs today`: a simple present of a
+    verb other than `be` states what holds now, not what happens on the day; `is available
+    today` and `today we are backing` are the day."""
+    verb = _verb_above(span.root)
+    return verb is not None and verb.tag_ in {"VBZ", "VBP"} and \
+        verb.lower_ not in {"is", "are", "am", "'s", "’s", "'re", "’re"} and \
+        not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def _governing_lemma(span: Span) -> str:

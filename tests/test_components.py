@@ -304,3 +304,15 @@ def test_dollar_prefixes_are_split_off_the_amount(run) -> None:
     money = [(e.text, e.value, e.unit) for e in record.entities if e.label == "MONEY"]
     assert money == [("about S$85 million", 85_000_000, "SGD"),
                      ("NZ$4 billion", 4_000_000_000, "NZD")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('"Steel pipes that carry natural gas today were never designed for it," he said.',
+     "PRESENT_REF"),
+    ("An ITI must teach the skills that a factory in Paradip needs today.", "PRESENT_REF"),
+    ("LumaGrid Horizon is available today to utilities in Canada.", "2024-03-04"),
+    ("The Department for Education today confirmed that 300 schools will share the money.",
+     "2024-03-04"),
+])
+def test_today_is_the_present_when_it_says_what_holds_now(run, text: str, value: str) -> None:
+    assert {d.text: d.value for d in run(text).dates}["today"] == value
