@@ -764,10 +764,7 @@ def repeated_org_names(doc: Doc, spans: list[Span], opaque: list[Span]) -> list[
                     not blocked.intersection(range(tok.i, end)):
                 found.append(Span(doc, tok.i, end, label="ORG"))
             break
-    if not found:
-        return spans
-    spans = non_overlapping([*spans, *found])
-    return towns_the_model_missed(doc, spans)  # "Lafayette and" + a town just found
+    return non_overlapping([*spans, *found]) if found else spans
 
 
 def towns_listed_with_places(doc: Doc, spans: list[Span]) -> list[Span]:
