@@ -48,6 +48,7 @@ FISCAL_YEAR_PHRASES = frozenset({"the fiscal year", "the full fiscal year", "fis
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "going"})
 PAST_AUX = frozenset({"was", "were", "had", "did"})
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re"})  # no lemmatizer runs
 PERFECT_AUX = frozenset({"has", "have"})
 NON_FINITE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "oprd",
                              "csubj", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "npadvmod"})
@@ -663,7 +664,7 @@ def _habitual(span: Span) -> bool:
     today` and `today we are backing` are the day."""
     verb = _verb_above(span.root)
     return verb is not None and verb.tag_ in {"VBZ", "VBP"} and \
-        verb.lower_ not in {"is", "are", "am", "'s", "’s", "'re", "’re"} and \
+        verb.lower_ not in PRESENT_BE and \
         not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 

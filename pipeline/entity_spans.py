@@ -230,10 +230,10 @@ def _add_person_aliases(doc: Doc, spans: list[Span], opaque: list[Span],
                 names.add(name)
                 if name != (s[0].text,) and is_given_name(s[0].text):
                     given_surnames.add(name)
-    place_uses = {doc[i + 1].text for i in range(len(doc) - 1)
-                  if doc[i].lower_ in LOCATION_PREPOSITIONS}
     if not names:
         return spans
+    place_uses = {doc[i + 1].text for i in range(len(doc) - 1)
+                  if doc[i].lower_ in LOCATION_PREPOSITIONS}
     covered = {i for s in spans for i in range(s.start, s.end)}
     # "Velantis" of "Velantis Therapeutics, Inc." stays the company
     org_words = {t.text for s in spans if s.label_ == "ORG" and len(s) > 1 and

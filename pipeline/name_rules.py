@@ -27,14 +27,14 @@ ADMIN_DESCRIPTORS = words("admin_descriptors")
 NOT_NAMES = words("not_names")
 PERSON_ROLES = words("person_roles")
 PERSON_TITLES = words("person_titles")
-TITLE_OPENERS = frozenset({"executive", "deputy", "vice", "senior", "assistant", "acting"})
+TITLE_OPENERS = words("title_openers")  # "EPSRC Executive" + "Chair"
 GENERIC_NAME_WORDS = words("generic_name_words")
 CORPORATE_WORDS = words("corporate_words")
 NO_OF_PLACE_HEADS = words("no_of_place_heads")  # "Samsung Electronics Co., Ltd. of South Korea"
 NAME_LINKS = {"of", "for", "on"}
 LIST_LINKS = {",", "and", "&"}
 DATE_WORDS = words("weekdays") | words("month_names")
-NAME_PARTICLES = frozenset({"van", "den", "der", "de", "von", "da", "di", "du", "le", "ter"})
+NAME_PARTICLES = words("name_particles")  # "Marieke van den Berg"
 ROMAN_SUFFIXES = {"II", "III", "IV", "V", "VI", "VII", "VIII", "Jr.", "Sr.", "Jr", "Sr"}
 
 
@@ -235,6 +235,16 @@ def _place_word(token: Token) -> bool:
     return _capitalised(token) and token.text[:1].isupper() and not token.is_upper
 
 
+def _places_replace_names(spans: list[Span], found: list[Span]) -> list[Span]:
+    """Found places win over the names they overlap, except a name with a head noun
+    (`Breathitt County Council` stays)."""
+    taken = {i for f in found for i in range(f.start, f.end)}
+    keep = [s for s in spans if not (s.label_ in {"ORG", "PERSON", "GPE"} and
+                                     taken.intersection(range(s.start, s.end)) and
+                                     not any(t.lower_ in ORG_HEADS for t in s))]
+    return non_overlapping([*keep, *found])
+
+
 def places_before_admin_words(doc: Doc, spans: list[Span], opaque: list[Span]) -> list[Span]:
     """`Breathitt, Floyd, Harlan and Pike counties`, `Wainbody ward`: each name is a place."""
     inside = {i for o in opaque for i in range(o.start, o.end)}
@@ -253,15 +263,11 @@ def places_before_admin_words(doc: Doc, spans: list[Span], opaque: list[Span]) -
             found.append(Span(doc, start, end, label="GPE"))
     if not found:
         return spans
-    taken = {i for f in found for i in range(f.start, f.end)}
-    keep = [s for s in spans if not (s.label_ in {"ORG", "PERSON", "GPE"} and
-                                     taken.intersection(range(s.start, s.end)) and
-                                     not any(t.lower_ in ORG_HEADS for t in s))]
-    return non_overlapping([*keep, *found])
+    return _places_replace_names(spans, found)
 
 
 ADMIN_PLURALS_BEFORE_OF = words("admin_plurals_before_of")
-PLACE_NAME_LINKS = frozenset({"de", "del", "la", "upon", "on", "do", "da", "dos", "el"})
+PLACE_NAME_LINKS = words("place_name_links")  # "San Juan de Lurigancho"
 
 
 def places_listed_after_admin_words(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -292,11 +298,7 @@ def places_listed_after_admin_words(doc: Doc, spans: list[Span]) -> list[Span]:
                 break
     if len(found) < 2:
         return spans  # one name after "the states of" may be a longer name
-    taken = {i for f in found for i in range(f.start, f.end)}
-    keep = [s for s in spans if not (s.label_ in {"ORG", "PERSON", "GPE"} and
-                                     taken.intersection(range(s.start, s.end)) and
-                                     not any(t.lower_ in ORG_HEADS for t in s))]
-    return non_overlapping([*keep, *found])
+    return _places_replace_names(spans, found)
 
 
 def based_places(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -927,6 +929,7 @@ def towns_the_model_missed(doc: Doc, spans: list[Span]) -> list[Span]:
 
 RESIDENT_NOUNS = words("resident_nouns")
 SETTLEMENT_NOUNS = words("settlement_nouns")
+PEOPLE_OR_PLACE_NOUNS = RESIDENT_NOUNS | SETTLEMENT_NOUNS  # "residents of", "the town of"
 
 
 def _names_residents(doc: Doc, span: Span) -> bool:
@@ -938,7 +941,7 @@ def _names_residents(doc: Doc, span: Span) -> bool:
             return True
     start = span.start
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].is_lower and \
-            doc[start - 2].lower_ in RESIDENT_NOUNS | SETTLEMENT_NOUNS:
+            doc[start - 2].lower_ in PEOPLE_OR_PLACE_NOUNS:
         return True  # "residents of Colac Bay", "the town of Isa"
     return start >= 4 and doc[start - 1].lower_ == "of" and doc[start - 2].text == "," and \
         doc[start - 3].like_num and doc[start - 4].text == ","
@@ -1031,8 +1034,11 @@ def names_of_programmes(doc: Doc, spans: list[Span]) -> list[Span]:
             or any(t.lower_ in ORG_HEADS for t in s)]
 
 
+OFFICE_TITLES = words("office_titles")  # "Deputy County Counsel", beside the person roles
+
+
 def _title_word(token: Token) -> bool:
-    return _role_word(token) or token.lower_ in {"counsel", "commissioner", "clerk"}
+    return _role_word(token) or token.lower_ in OFFICE_TITLES
 
 
 def names_after_run_on_titles(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
