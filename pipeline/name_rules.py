@@ -1081,8 +1081,7 @@ def split_comma_lists(doc: Doc, spans: list[Span], places: frozenset[str]) -> li
             out.append(span)
             continue
         bounds = [span.start, *[c + 1 for c in commas]]
-        parts = [doc[a:b - 1] if b - 1 > a else doc[a:a] for a, b in
-                 zip(bounds, [*bounds[1:], span.end + 1], strict=True)]
+        parts = [doc[a:b - 1] for a, b in zip(bounds, [*bounds[1:], span.end + 1], strict=True)]
         whole = any(not len(p) or not p[0].text[:1].isupper() or p.text in places or
                     p[0].lower_ in CORPORATE_WORDS for p in parts)
         if whole:
