@@ -376,7 +376,7 @@ class EntitySpans:
                 if doc[end - 1].text in self.known_places:
                     rule_orgs.append(Span(doc, start, end, label="ORG"))
             elif self._plausible(doc, start, end, pattern_id):
-                rule_orgs.append(Span(doc, start, end, label=label))
+                rule_orgs.append(name_rules.cut_before_person(Span(doc, start, end, label=label)))
         alias_regions = set(aliases_defined)
         opaque += [e for e in doc.ents if e.label_ in OPAQUE_MODEL_LABELS and not any(
             s <= e.start and e.end <= t for s, t in alias_regions)  # ("Lakeshore" or ...)
@@ -441,6 +441,11 @@ class EntitySpans:
         spans = name_rules.split_comma_lists(doc, spans, self.known_places)
         spans = name_rules.names_begun_before_and(doc, spans, self.known_places)
         spans = name_rules.names_of_programmes(doc, spans)
+        spans = name_rules.common_words_opening_sentences(doc, spans)
+        spans = name_rules.acronyms_of_bodies(doc, spans)
+        spans = name_rules.possessive_brands(doc, spans)
+        spans = name_rules.split_organs_of_bodies(doc, spans)
+        spans = name_rules.orgs_coordinated_with_orgs(doc, spans, self.known_places)
         spans = name_rules.propagate_acronyms(doc, spans, opaque)
         for span in spans:
             self._set_value(span)
@@ -582,12 +587,19 @@ class EntitySpans:
             conj = next(t.i for t in span if t.lower_ in {"and", "&"})
             if doc[start].text in SUFFIX_ABBREVS:
                 return False  # "Ltd. and Utkal Electro Mobility Ltd."
+            if start > 1 and doc[start - 1].lower_ in {"of", "for"} and \
+                    doc[start - 2].lower_ in ORG_HEADS and doc[start - 2].is_title:
+                return False  # "Faculty of [Engineering and St. Columba Hospital]"
             if doc[conj].text == "&":
                 return True  # "Ridgewell Bank & Trust", "Ropes & Gray LLP": one name
             left = doc[start:conj].text
             if doc.text.count(left) > 1 and conj - start == 1 and doc[start].is_title and \
                     not doc[start].is_lower:
                 return False  # "LumaGrid and Orrin ...": the left name stands alone elsewhere
+            generic = [t.lower_ in ORG_HEADS or t.lower_ in GENERIC_NAME_WORDS
+                       for t in doc[conj + 1:end]]
+            if len(generic) > 1 and all(generic) and not (end < len(doc) and doc[end]._.pf_cap):
+                return True  # "Nicola Valley Hospital and Health Centre": the second has no name
             if conj - start > 1 and any(t.lower_ in ORG_HEADS or t.lower_ in CORPORATE_WORDS
                                         for t in doc[start:conj]):
                 return False  # two names joined by "and"; "Securities and Exchange" is one
@@ -596,7 +608,7 @@ class EntitySpans:
             if end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN":
                 return False  # "... Department of Education and Australian universities"
             if doc[end - 1].lower_ in STRONG_HEADS and any(
-                    t.lower_ in STRONG_HEADS for t in doc[start:conj]):
+                    t.lower_ in ORG_HEADS for t in doc[start:conj]):
                 return False  # "School of Medicine and Pacific Lutheran University"
         return True
 

@@ -30,6 +30,8 @@ PERSON_TITLES = words("person_titles")
 TITLE_OPENERS = words("title_openers")  # "EPSRC Executive" + "Chair"
 GENERIC_NAME_WORDS = words("generic_name_words")
 CORPORATE_WORDS = words("corporate_words")
+DETERMINERS = words("determiners")
+ORGANS = words("company_organs")  # "Board of Directors", which other organs answer to
 NO_OF_PLACE_HEADS = words("no_of_place_heads")  # "Samsung Electronics Co., Ltd. of South Korea"
 NAME_LINKS = {"of", "for", "on"}
 LIST_LINKS = {",", "and", "&"}
@@ -149,6 +151,17 @@ def _extend_to_acronym(doc: Doc, span: Span) -> Span:
     return span
 
 
+def acronyms_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`Nuclear Regulation Authority (NRA)`: an acronym defined after an organisation is
+    that organisation wherever it stands, whatever label the model gave it."""
+    org_ends = {s.end for s in spans if s.label_ == "ORG"}
+    defined = {s.text for s in spans if len(s) == 1 and is_acronym(s[0]) and
+               s.start - 1 in org_ends and doc[s.start - 1].text == "(" and
+               s.end < len(doc) and doc[s.end].text == ")"}
+    return [Span(doc, s.start, s.end, label="ORG")
+            if s.text in defined and s.label_ in {"GPE", "PERSON"} else s for s in spans]
+
+
 def propagate_acronyms(doc: Doc, spans: list[Span], opaque: list[Span]) -> list[Span]:
     """An acronym the article uses as an organisation is one wherever it stands."""
     acronyms = {s.text for s in spans if s.label_ == "ORG" and len(s) == 1 and is_acronym(s[0])}
@@ -175,6 +188,11 @@ def opaque_acronyms(doc: Doc, opaque: list[Span]) -> list[Span]:
     return found
 
 
+PORTFOLIO_HOLDERS = words("portfolio_holders")
+PORTFOLIO_HEADS = words("portfolio_heads")  # "Local Government" Minister, "Union" Minister
+TITLE_PREFIXES = words("title_prefixes")  # "Group Chief Executive Officer"
+
+
 def drop_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
     """`Minister for Enterprise, Tourism and Employment`: the portfolio is no organisation."""
     out = []
@@ -184,8 +202,27 @@ def drop_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
                 doc[span.start - 2].lower_ in PORTFOLIO_TITLES and \
                 not any(t.lower_ in ORG_HEADS for t in span):
             continue
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if span.label_ == "ORG" and nxt is not None and nxt.is_title and \
+                nxt.lower_ in PORTFOLIO_HOLDERS and span[0].is_title and \
+                not any(t.lower_ in ORG_HEADS - PORTFOLIO_HEADS for t in span):
+            continue  # "Local Government Minister", "Union Minister of State"
         out.append(span)
     return out
+
+
+def cut_before_person(span: Span) -> Span:
+    """`Faculty of Health Sciences Dean Rajesh Iyer`: a pattern that ran on over a title
+    into the model's person stops before the title."""
+    doc = span.doc
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and span.start + 2 <= ent.start < span.end and \
+                ent.end >= span.end and _role_word(doc[ent.start - 1]):
+            start = ent.start - 1
+            while start > span.start + 1 and doc[start - 1].lower_ in TITLE_OPENERS:
+                start -= 1  # "Executive Director"
+            return Span(doc, span.start, start, label=span.label_)
+    return span
 
 
 def trim_org_titles(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -413,6 +450,11 @@ def drop_generic_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
                 span[0].lower_ in GENERIC_NAME_WORDS | {"circuit"} and \
                 span[0].lower_ not in ORG_HEADS:
             continue
+        if span.label_ == "ORG" and len(span) == 1 and span[0].lower_ in TITLE_PREFIXES and \
+                nxt is not None and (nxt.lower_ in ORG_TRAILING_TITLES or
+                                     nxt.lower_ in PERSON_ROLES) and \
+                (span.start == 0 or doc[span.start - 1].lower_ not in DETERMINERS):
+            continue  # "Group Chief Executive Officer", but "the Group chairman" is the company
         out.append(span)
     return out
 
@@ -1088,4 +1130,99 @@ def split_comma_lists(doc: Doc, spans: list[Span], places: frozenset[str]) -> li
             out.append(span)
             continue
         out.extend(Span(doc, p.start, p.end, label="ORG") for p in parts)
+    return out
+
+
+def _opens_sentence(token: Token) -> bool:
+    i = token.i
+    while i > token.sent.start and (token.doc[i - 1].is_quote or token.doc[i - 1].is_punct):
+        i -= 1
+    return i == token.sent.start
+
+
+def common_words_opening_sentences(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`Hotel operators have warned`, `Education received the largest share`: a one-word
+    ORG that opens a sentence, is written in lowercase elsewhere in the article and never
+    stands capitalised on its own inside a sentence (`Hydrogen Materials Centre` is a longer
+    name) is a common noun the capital letter misled the model on."""
+    lower = {t.lower_ for t in doc if t.is_lower and t.is_alpha}  # the lemmatizer may be off
+    inner_caps = {t.lower_ for t in doc if t.is_title and not _opens_sentence(t) and not (
+        t.i > 0 and doc[t.i - 1].is_title) and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title)}
+    return [s for s in spans if not (
+        s.label_ == "ORG" and len(s) == 1 and s[0].is_title and _opens_sentence(s[0]) and
+        bool(_number_forms(s[0].lower_) & lower) and s[0].lower_ not in inner_caps and
+        s[0].lower_ not in ORG_HEADS)]
+
+
+def _number_forms(word: str) -> set[str]:
+    """A noun in the singular and the plural (`hotel`, `hotels`; `utilities`, `utility`)."""
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    elif word.endswith("s"):
+        forms.add(word[:-1])
+    return forms
+
+
+POSSESSIVE_BRANDS = words("possessive_brands")  # "Moody's", "McDonald's", "Lloyd's"
+
+
+def possessive_brands(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`Moody's and Fitch`: for these names the `'s` is part of the name, not a possessive
+    to trim, and the model often misses them."""
+    found = [Span(doc, t.i, t.i + 2, label="ORG") for t in doc[:-1]
+             if t.text in POSSESSIVE_BRANDS and doc[t.i + 1].text in {"'s", "’s"}]
+    if not found:
+        return spans
+    return _replace_overlapping(spans, found)
+
+
+def orgs_coordinated_with_orgs(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
+    """`Moody's and Fitch`: a lone capitalised word joined by `and` to an organisation, that
+    no other span takes and that is no given name, surname in the article or place, is an
+    organisation too (the model calls it a person and nothing supports the person)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    person_words = {t.text for s in spans if s.label_ == "PERSON" for t in s}
+    lower = {t.lower_ for t in doc if t.is_lower}
+
+    def lone(i: int) -> bool:
+        if not 0 < i < len(doc):
+            return False
+        tok = doc[i]
+        return tok.is_title and tok.is_alpha and len(tok) >= 3 and i not in taken and \
+            bool(doc[i - 1].whitespace_) and tok.ent_type_ != "NORP" and \
+            tok.text not in places and tok.text not in person_words and \
+            tok.lower_ not in lower and not is_given_name(tok.text) and \
+            not (i + 1 < len(doc) and doc[i + 1]._.pf_cap) and not doc[i - 1]._.pf_cap
+    found = []
+    for s in spans:
+        if s.label_ != "ORG":
+            continue
+        if s.end + 1 < len(doc) and doc[s.end].lower_ == "and" and lone(s.end + 1):
+            found.append(Span(doc, s.end + 1, s.end + 2, label="ORG"))
+        if s.start >= 2 and doc[s.start - 1].lower_ == "and" and lone(s.start - 2):
+            found.append(Span(doc, s.start - 2, s.start - 1, label="ORG"))
+    return non_overlapping([*spans, *found]) if found else spans
+
+
+def split_organs_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`Audit Committee of the Board of Directors`, `Management Board of Veltrix`: an organ
+    of another body that the article names on its own; the two are separate names."""
+    alone = {s.text for s in spans if s.label_ == "ORG"}
+    alone |= {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1 and
+              s[-1].lower_ in CORPORATE_WORDS}  # "Veltrix" of "Veltrix AG"
+    out: list[Span] = []
+    for span in spans:
+        of = next((t.i for t in span[2:-1] if t.lower_ == "of"), None) \
+            if span.label_ == "ORG" else None
+        if of is None or doc[of - 1].lower_ not in {"board", "committee"}:
+            out.append(span)
+            continue
+        start = of + 1 + (doc[of + 1].lower_ == "the")
+        rest = doc[start:span.end]
+        if (rest.text in alone and not any(t.lower_ in GENERIC_NAME_WORDS for t in rest)) or \
+                rest.text in ORGANS:
+            out += [Span(doc, span.start, of, label="ORG"), Span(doc, start, span.end, label="ORG")]
+        else:
+            out.append(span)
     return out

@@ -427,3 +427,79 @@ def test_english_metropolitan_counties_and_shires_are_places(run) -> None:
                  "Ranges will get a new depot.")
     assert {"South Yorkshire", "Tyne and Wear", "Shire of Yarra Ranges"} <= set(
         labelled(record, "GPE"))
+
+
+def test_and_before_generic_head_words_stays_one_name(run) -> None:
+    record = run("The emergency department at Nicola Valley Hospital and Health Centre closed. "
+                 "Kessler will file a proxy statement with the U.S. Securities and Exchange "
+                 "Commission. The bill cleared the Senate Appropriations and Revenue Committee.")
+    orgs = labelled(record, "ORG")
+    assert {"Nicola Valley Hospital and Health Centre",
+            "U.S. Securities and Exchange Commission",
+            "Senate Appropriations and Revenue Committee"} <= set(orgs)
+    assert "Health Centre" not in orgs
+
+
+def test_two_bodies_joined_by_and_stay_two_names(run) -> None:
+    record = run("Researchers from the Faculty of Engineering and St. Columba Hospital will "
+                 "lead the study.")
+    orgs = labelled(record, "ORG")
+    assert "Faculty of Engineering" in orgs and "St. Columba Hospital" in orgs
+
+
+def test_portfolio_and_title_prefixes_before_a_title_are_no_organisations(run) -> None:
+    record = run('Local Government Minister Tom Ashworth said councils would be paid. "We are '
+                 'ready," said Tan Wei Ming, Group Chief Executive Officer of Meridian Pacific '
+                 "Bank. A Court Commissioner set bail at $25,000.")
+    orgs = labelled(record, "ORG")
+    assert "Local Government" not in orgs and "Group" not in orgs and "Court" not in orgs
+    assert "Meridian Pacific Bank" in orgs
+
+
+def test_the_group_before_a_title_is_still_the_company(run) -> None:
+    record = run("Halden Group reported record sales. The Group chairman, Olav Berg, said the "
+                 "year had been strong.")
+    assert "Group" in labelled(record, "ORG")
+
+
+def test_common_noun_opening_a_sentence_is_no_organisation(run) -> None:
+    record = run("Kyoto had a record year for hotels. Hotel occupancy averaged 84 percent. "
+                 "House prices rose because few houses were built.")
+    orgs = labelled(record, "ORG")
+    assert "Hotel" not in orgs and "House" not in orgs
+
+
+def test_acronym_defined_after_an_organisation_is_one_everywhere(run) -> None:
+    record = run("TOKYO (Reuters) - Japan's Nuclear Regulation Authority (NRA) on Wednesday "
+                 "approved the upgrades. The NRA's decision follows a long review.", None)
+    assert labelled(record, "ORG").count("NRA") == 2
+    assert "NRA" not in labelled(record, "GPE")
+
+
+def test_possessive_brand_names_keep_their_s_and_list_partners(run) -> None:
+    record = run("Moody's and Fitch both raised the country's credit rating last year.")
+    orgs = labelled(record, "ORG")
+    assert "Moody's" in orgs and "Fitch" in orgs and "Fitch" not in labelled(record, "PERSON")
+
+
+def test_pattern_stops_before_a_title_and_the_person(run) -> None:
+    record = run("Faculty of Health Sciences Dean Rajesh Iyer said the award was the largest.")
+    assert "Faculty of Health Sciences" in labelled(record, "ORG")
+    assert "Rajesh Iyer" in labelled(record, "PERSON")
+
+
+def test_organ_of_a_named_body_is_split_from_it(run) -> None:
+    record = run("Veltrix AG agreed to merge with Ashgrove. The Audit Committee of the Board "
+                 "of Directors appointed Grant Hollis LLP. The merger was approved by the "
+                 "Management Board of Veltrix.")
+    orgs = labelled(record, "ORG")
+    assert {"Audit Committee", "Board of Directors", "Management Board"} <= set(orgs)
+    assert "Management Board of Veltrix" not in orgs
+
+
+def test_business_and_school_heads_make_names(run) -> None:
+    record = run("Amara Nwosu of Brightline Bakery said she would hire. More than 1,150 "
+                 "students walk to Lincoln Elementary, and the U.S. Army Corps of Engineers "
+                 "approved the permits.")
+    orgs = labelled(record, "ORG")
+    assert {"Brightline Bakery", "Lincoln Elementary", "U.S. Army Corps of Engineers"} <= set(orgs)
