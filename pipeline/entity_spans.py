@@ -111,7 +111,8 @@ def _acronyms_of_common_nouns(doc: Doc) -> set[str]:
     for tok in doc[1:-1]:
         if tok.is_upper and tok.is_alpha and doc[tok.i - 1].text == "(" and \
                 doc[tok.i + 1].text == ")" and tok.i > 1 and doc[tok.i - 2].is_lower and \
-                doc[tok.i - 2].text not in SUFFIX_ABBREVS:  # "GlaxoSmithKline plc (GSK)"
+                doc[tok.i - 2].text not in SUFFIX_ABBREVS and \
+                doc[tok.i - 2].text not in {"'s", "’s"}:  # "Acme plc (ACM)", "Unit's (AIU)"
             found.add(tok.text)
     return found
 
@@ -277,6 +278,18 @@ def _add_person_aliases(doc: Doc, spans: list[Span], opaque: list[Span],
     return non_overlapping([*keep, *found])
 
 
+def _body_named_as_work(ent: Span, quoted_tokens: set[int]) -> bool:
+    """`Faculty of Science and Engineering` unquoted: the small model calls some bodies
+    works of art; a head noun opening an `of` name or closing the name says otherwise."""
+    if ent.label_ != "WORK_OF_ART" or len(ent) < 2 or ent.start in quoted_tokens:
+        return False
+    start = 1 if ent[0].lower_ == "the" else 0
+    first, second = ent[start], ent[min(start + 1, len(ent) - 1)]
+    return (first.lower_ in ORG_HEADS and first.is_title and second.lower_ == "of") or (
+        ent[-1].lower_ in ORG_HEADS and ent[-1].is_title and all(
+            t._.pf_cap or t.lower_ in {"of", "and", "for", "the"} for t in ent[start:]))
+
+
 def _followed_by_acronym(doc: Doc, end: int) -> bool:
     """`World Food Programme (WFP)`: a name given an acronym is an organisation."""
     return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].is_upper and \
@@ -378,9 +391,13 @@ class EntitySpans:
             elif self._plausible(doc, start, end, pattern_id):
                 rule_orgs.append(name_rules.cut_before_person(Span(doc, start, end, label=label)))
         alias_regions = set(aliases_defined)
+        quoted_tokens = {i for s, e in quoted for i in range(s, e)}
+        works_named_like_bodies = [e for e in doc.ents if _body_named_as_work(e, quoted_tokens)]
+        rule_orgs += [Span(doc, e.start, e.end, label="ORG") for e in works_named_like_bodies]
         opaque += [e for e in doc.ents if e.label_ in OPAQUE_MODEL_LABELS and not any(
             s <= e.start and e.end <= t for s, t in alias_regions)  # ("Lakeshore" or ...)
-            and e.text.lower() not in HOLIDAYS]  # "before Thanksgiving" is a date
+            and e.text.lower() not in HOLIDAYS  # "before Thanksgiving" is a date
+            and e not in works_named_like_bodies]
         opaque += name_rules.products(doc)
         for start, end in quoted:
             if doc[end - 1].lower_ in ORG_HEADS:  # a quoted organisation name
@@ -442,6 +459,7 @@ class EntitySpans:
         spans = name_rules.names_begun_before_and(doc, spans, self.known_places)
         spans = name_rules.names_of_programmes(doc, spans)
         spans = name_rules.common_words_opening_sentences(doc, spans)
+        spans = name_rules.drop_demonyms(spans)
         spans = name_rules.acronyms_of_bodies(doc, spans)
         spans = name_rules.possessive_brands(doc, spans)
         spans = name_rules.split_organs_of_bodies(doc, spans)
@@ -577,6 +595,10 @@ class EntitySpans:
             return (start > 0 and (doc[start - 1].text[:1].isupper() or
                                    doc[start - 1].text in SUFFIX_ABBREVS)) or (
                 start > 1 and doc[start - 1].text in {"'s", "’s"})
+        if pattern_id == "party-name":  # not "Labour Day", "the Labour Party" is longer
+            return not (end < len(doc) and doc[end].is_title and doc[end].is_alpha) and \
+                not (start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha
+                     and start - 1 != doc[start - 1].sent.start)
         if pattern_id == "short-form" and end < len(doc) and doc[end].lower_ in {"of", "for"}:
             return False
         of = next((t.i for t in span if t.lower_ == "of"), None)
@@ -734,6 +756,9 @@ class EntitySpans:
             return self._extend_qualifier(trimmed)
         if not len(span):
             return None
+        if label == "PERSON" and span[-1].lower_ in ORG_HEADS and len(span) > 1:
+            label = "ORG"  # "General Statistics Office": no title to strip off a body
+            span = Span(span.doc, span.start, span.end, label=label)
         if label == "ORG" and span[0].lower_ in PERSON_TITLES and len(span) > 1 and \
                 not any(t.lower_ in ORG_HEADS for t in span):
             label = "PERSON"  # "Midfielder Connor Hale"

@@ -359,6 +359,10 @@ def based_places(doc: Doc, spans: list[Span]) -> list[Span]:
                 span = Span(doc, after, span.end, label=span.label_) if after < span.end \
                     else None
                 break
+        if span is not None and len(span) and span.label_ == "PERSON" and any(
+                span.start == place.end + 2 for place in found):
+            span = Span(doc, span.start, span.end, label="ORG")  # "London-based Quacquarelli
+            # Symonds": a person is from a place, not based there
         if span is not None and len(span):
             out.append(span)
     return non_overlapping([*found, *out])
@@ -1226,3 +1230,13 @@ def split_organs_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return out
+
+
+DEMONYMS = words("demonyms")
+
+
+def drop_demonyms(spans: list[Span]) -> list[Span]:
+    """`South African wing Ruan Botha`, `Tongan-born`, `two Canadian provinces`: a
+    nationality is no organisation, place or person (OntoNotes NORP, left unannotated)."""
+    return [s for s in spans if not (s.label_ in {"ORG", "GPE", "PERSON"} and
+                                      s.text in DEMONYMS)]

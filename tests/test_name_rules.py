@@ -503,3 +503,59 @@ def test_business_and_school_heads_make_names(run) -> None:
                  "approved the permits.")
     orgs = labelled(record, "ORG")
     assert {"Brightline Bakery", "Lincoln Elementary", "U.S. Army Corps of Engineers"} <= set(orgs)
+
+
+def test_parties_by_name_are_organisations(run) -> None:
+    record = run("Social Democrats councillor Aoife Kerins and Labour's Tom Brennan voted "
+                 "against it; the Conservatives abstained. The Labour Day parade went ahead.")
+    orgs = labelled(record, "ORG")
+    assert {"Social Democrats", "Labour", "Conservatives"} <= set(orgs)
+    assert orgs.count("Labour") == 1
+
+
+def test_offices_named_for_a_title_holder_keep_the_possessive(run) -> None:
+    record = run("The Ombudsman's Office said it had received 2,147 complaints, and the "
+                 "University's Strategic Planning Unit released the census figures.")
+    orgs = labelled(record, "ORG")
+    assert "Ombudsman's Office" in orgs and "Strategic Planning Unit" in orgs
+
+
+def test_acronym_after_a_possessive_name_is_the_body(run) -> None:
+    record = run("Kenya is on the Athletics Integrity Unit’s (AIU) highest-risk list, and the "
+                 "federation wrote to the AIU on Monday.")
+    assert labelled(record, "ORG").count("AIU") == 2
+
+
+def test_general_opening_a_body_is_no_title(run) -> None:
+    record = run("Hanoi, July 6, 2024 – The General Statistics Office (GSO) held a press "
+                 "conference. Funds were allocated by the General Assembly.", None)
+    orgs = labelled(record, "ORG")
+    assert "General Statistics Office" in orgs and "General Assembly" in orgs
+
+
+def test_company_based_in_a_place_is_no_person(run) -> None:
+    record = run("The ranking, published on Wednesday by London-based Quacquarelli Symonds, "
+                 "placed the university 46th.")
+    assert "Quacquarelli Symonds" in labelled(record, "ORG")
+    assert "Quacquarelli Symonds" not in labelled(record, "PERSON")
+
+
+def test_chambers_abroad_and_latin_american_suffixes_are_whole_names(run) -> None:
+    record = run("The American Chamber of Commerce in China (AmCham China) published its "
+                 "survey, said an economist at Lima-based brokerage Andino Capital SAB.")
+    orgs = labelled(record, "ORG")
+    assert {"American Chamber of Commerce in China", "AmCham China",
+            "Andino Capital SAB"} <= set(orgs)
+
+
+def test_nationalities_are_not_annotated(run) -> None:
+    record = run("Tries came from South African wing Ruan Botha, and Tongan-born No. 8 Sione "
+                 "Fifita scored twice. The chain has stores in two Canadian provinces.")
+    names = labelled(record, "ORG") + labelled(record, "GPE") + labelled(record, "PERSON")
+    assert not {"South African", "Tongan", "Canadian"} & set(names)
+
+
+def test_body_the_model_calls_a_work_of_art_is_an_organisation(run) -> None:
+    record = run("The university, founded in 1967, has about 41,000 students, and its Faculty "
+                 "of Science and Engineering already hosts 260 students from China.")
+    assert "Faculty of Science and Engineering" in labelled(record, "ORG")
