@@ -45,6 +45,7 @@ MAGNITUDE_WORDS = numbers.magnitude_words()
 # a programme with its own acronym is an agency ("World Food Programme (WFP)"); an act is not
 BODY_EVENT_HEADS = frozenset({"programme", "program"})
 GENERIC_NAME_WORDS = words("generic_name_words")
+BODY_HEADS = words("body_heads")  # a "place" with one of these in it is a body
 STRONG_HEADS = frozenset(h.lower() for h in SHORT_FORM_HEADS)
 ORG_LEADING_NOISE = words("org_leading_noise")  # "About Acme", "SOURCE Acme", "Holders Acme"
 CITY_MODIFIER_DETERMINERS = words("city_modifier_determiners")
@@ -459,9 +460,10 @@ class EntitySpans:
         spans = name_rules.names_begun_before_and(doc, spans, self.known_places)
         spans = name_rules.names_of_programmes(doc, spans)
         spans = name_rules.common_words_opening_sentences(doc, spans)
-        spans = name_rules.drop_demonyms(spans)
+        spans = name_rules.drop_demonyms_and_regions(spans)
         spans = name_rules.acronyms_of_bodies(doc, spans)
         spans = name_rules.possessive_brands(doc, spans)
+        spans = name_rules.places_after_companies(doc, spans)
         spans = name_rules.split_organs_of_bodies(doc, spans)
         spans = name_rules.orgs_coordinated_with_orgs(doc, spans, self.known_places)
         spans = name_rules.propagate_acronyms(doc, spans, opaque)
@@ -511,13 +513,16 @@ class EntitySpans:
         return found
 
     def _split_place_pairs(self, spans: list[Span]) -> list[Span]:
-        """`opening offices in Marion and Vincennes`: two towns, not one organisation."""
+        """`opening offices in Marion and Vincennes`: two towns, not one organisation;
+        `Racine, Wisconsin`: two places, not one."""
         out = []
         for span in spans:
-            conj = next((t.i for t in span if t.lower_ in {"and", "/"}), None)
+            conj = next((t.i for t in span if t.lower_ in {"and", "/"} or
+                         (t.text == "," and span.label_ == "GPE")), None)
             if conj is not None and span.label_ in {"ORG", "PERSON", "GPE"}:
                 left, right = span.doc[span.start:conj], span.doc[conj + 1:span.end]
-                if len(left) and len(right) and left.text in self.known_places and \
+                comma = span.doc[conj].text == ","  # "Racine, Wisconsin": a town, its state
+                if len(left) and len(right) and (left.text in self.known_places or comma) and \
                         right.text in self.known_places:
                     out += [Span(span.doc, left.start, left.end, label="GPE"),
                             Span(span.doc, right.start, right.end, label="GPE")]
@@ -587,10 +592,15 @@ class EntitySpans:
                 start = end + 1
         return places
 
-    @staticmethod
-    def _plausible(doc: Doc, start: int, end: int, pattern_id: str) -> bool:
+    def _plausible(self, doc: Doc, start: int, end: int, pattern_id: str) -> bool:
         """Reject rule matches that join two names or misread a title or a phrase."""
         span = doc[start:end]
+        of = next((t.i for t in span[1:] if t.lower_ == "of"), None)
+        if of is not None and doc[of - 1].lower_ in name_rules.NO_OF_PLACE_HEADS and \
+                doc[of + 1:end].text in self.known_places and \
+                doc[start].lower_ not in GENERIC_NAME_WORDS:
+            return False  # "Whitcomb-Lyle Foundation of Huntsville", not "Community Foundation
+            # of Greater Dayton"
         if pattern_id == "acronym-in-parens":
             return (start > 0 and (doc[start - 1].text[:1].isupper() or
                                    doc[start - 1].text in SUFFIX_ABBREVS)) or (
@@ -781,6 +791,9 @@ class EntitySpans:
         if label == "PERSON":  # titles may stack: "Deputy Director Xiao"
             while len(trimmed) > 1 and trimmed[0].lower_ in PERSON_TITLES:
                 trimmed = Span(span.doc, trimmed.start + 1, trimmed.end, label=label)
+        if label == "GPE" and any(t.lower_ in BODY_HEADS and t.is_title for t in trimmed[1:]):
+            return Span(span.doc, trimmed.start, trimmed.end, label="ORG")  # "Yakima School
+            # District" is a body, not a place
         if label == "GPE":
             end = trimmed.end
             while end - 1 > trimmed.start and span.doc[end - 1].lower_ in GPE_DESCRIPTORS \
@@ -819,7 +832,9 @@ class EntitySpans:
         if span.start > 1 and span.doc[span.start - 1].text == ":" and \
                 span.doc[span.start - 2].text in STOCK_EXCHANGES:
             return False  # the ticker in "(NYSE: KRB)" is an identifier
-        followed_by_officer = span.end < len(span.doc) and span.doc[span.end].lower_ == "officer"
+        followed_by_officer = span.end < len(span.doc) and span.doc[span.end].lower_ == "officer" \
+            and span[-1].lower_ not in ORG_HEADS  # "Chief Operating Officer", not "a Police
+        # Department officer"
         return not (label == "ORG" and (span[0].lower_ in TITLE_WORDS - {"head"}
                                         or followed_by_officer))
 

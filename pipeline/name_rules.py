@@ -1233,10 +1233,25 @@ def split_organs_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 DEMONYMS = words("demonyms")
+WORLD_REGIONS = words("world_regions")
 
 
-def drop_demonyms(spans: list[Span]) -> list[Span]:
+def drop_demonyms_and_regions(spans: list[Span]) -> list[Span]:
     """`South African wing Ruan Botha`, `Tongan-born`, `two Canadian provinces`: a
-    nationality is no organisation, place or person (OntoNotes NORP, left unannotated)."""
-    return [s for s in spans if not (s.label_ in {"ORG", "GPE", "PERSON"} and
-                                      s.text in DEMONYMS)]
+    nationality is no organisation, place or person (OntoNotes NORP); `in Asia`, `EMEA
+    revenue`: continents and their parts are regions the guidelines leave unannotated."""
+    return [s for s in spans if not (s.label_ in {"ORG", "GPE", "PERSON"} and (
+        s.text in DEMONYMS or s.text.lower() in WORLD_REGIONS))]
+
+
+def places_after_companies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`Granite Prairie Constructors Inc. of Elk River`: a name after a company's legal
+    suffix and `of` is where the company is, not another organisation."""
+    out = []
+    for s in spans:
+        if s.label_ == "ORG" and s.start >= 2 and doc[s.start - 1].lower_ == "of" and \
+                doc[s.start - 2].lower_ in CORPORATE_WORDS and doc[s.start - 2].text[:1].isupper() \
+                and not any(t.lower_ in ORG_HEADS or t.lower_ in CORPORATE_WORDS for t in s):
+            s = Span(doc, s.start, s.end, label="GPE")
+        out.append(s)
+    return out

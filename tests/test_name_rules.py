@@ -559,3 +559,43 @@ def test_body_the_model_calls_a_work_of_art_is_an_organisation(run) -> None:
     record = run("The university, founded in 1967, has about 41,000 students, and its Faculty "
                  "of Science and Engineering already hosts 260 students from China.")
     assert "Faculty of Science and Engineering" in labelled(record, "ORG")
+
+
+def test_continents_and_world_regions_are_not_annotated(run) -> None:
+    record = run("Debt is one of the highest levels in Asia, and EMEA revenue grew 19% while "
+                 "drought spread across the Sahel.")
+    names = labelled(record, "ORG") + labelled(record, "GPE")
+    assert not {"Asia", "EMEA", "Sahel"} & set(names)
+
+
+def test_town_and_state_the_model_joins_are_two_places(run) -> None:
+    record = run("Founded in 1952 in Racine, Wisconsin, the company has paid a dividend every "
+                 "year. St. Cloud Mayor Wen-Li Chang welcomed the plan, and the most recent "
+                 "conviction was in Fond du Lac County.")
+    places = labelled(record, "GPE")
+    assert {"Racine", "Wisconsin", "St. Cloud", "Fond du Lac County"} <= set(places)
+    assert "Racine, Wisconsin" not in places
+
+
+def test_place_after_a_company_suffix_and_of_is_a_place(run) -> None:
+    record = run("The contract went to Granite Prairie Constructors Inc. of Elk River, which "
+                 "submitted the lowest of six bids.")
+    assert "Elk River" in labelled(record, "GPE")
+    assert "Elk River" not in labelled(record, "ORG")
+
+
+def test_body_before_officer_is_kept_and_a_state_of_is_a_place(run) -> None:
+    record = run("A Beaver Dam Police Department officer tried to stop the truck. The State of "
+                 "New Mexico will match the grant, and the Yakima School District will close "
+                 "a school.")
+    orgs = labelled(record, "ORG")
+    assert "Beaver Dam Police Department" in orgs and "Yakima School District" in orgs
+    assert "State of New Mexico" in labelled(record, "GPE")
+
+
+def test_foundation_of_a_town_names_the_town_apart(run) -> None:
+    record = run("The centre is funded by a $25 million gift from the Whitcomb-Lyle Foundation "
+                 "of Huntsville, and she was picked for the Great Britain Cycling Team.")
+    orgs = labelled(record, "ORG")
+    assert "Whitcomb-Lyle Foundation" in orgs and "Great Britain Cycling Team" in orgs
+    assert "Huntsville" in labelled(record, "GPE")
