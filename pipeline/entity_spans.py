@@ -345,6 +345,10 @@ class EntitySpans:
         self.known_places = self.places | self.cities
         self.city_matcher = PhraseMatcher(nlp.vocab)
         self.city_matcher.add("GPE", list(nlp.tokenizer.pipe(sorted(self.cities))))
+        # well-known organisations the small model misses or cuts ("Fitch", "Global Fund to
+        # Fight AIDS, Tuberculosis and Malaria"); matched case-sensitively
+        self.known_orgs = PhraseMatcher(nlp.vocab)
+        self.known_orgs.add("ORG", list(nlp.tokenizer.pipe(read_lines("organisations.txt"))))
         self.wires = PhraseMatcher(nlp.vocab)
         self.wires.add("WIRE", [nlp.make_doc(w) for w in words("wire_services")])
         self.currencies = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -404,6 +408,7 @@ class EntitySpans:
             if doc[end - 1].lower_ in ORG_HEADS:  # a quoted organisation name
                 rule_orgs.append(Span(doc, start, end, label="ORG"))
         rule_orgs += [Span(doc, s, e, label="ORG") for _, s, e in self.wires(doc)]
+        rule_orgs += [Span(doc, s, e, label="ORG") for _, s, e in self.known_orgs(doc)]
 
         dateline_places = self._dateline_places(doc)
         candidates: list[Span] = list(dateline_places)

@@ -599,3 +599,20 @@ def test_foundation_of_a_town_names_the_town_apart(run) -> None:
     orgs = labelled(record, "ORG")
     assert "Whitcomb-Lyle Foundation" in orgs and "Great Britain Cycling Team" in orgs
     assert "Huntsville" in labelled(record, "GPE")
+
+
+def test_well_known_organisations_come_from_the_gazetteer(run) -> None:
+    record = run("The vaccine is funded by Gavi, the Vaccine Alliance, the Global Fund to Fight "
+                 "AIDS, Tuberculosis and Malaria and Unitaid. Moody's and Fitch Ratings agreed.")
+    orgs = labelled(record, "ORG")
+    assert {"Gavi, the Vaccine Alliance", "Global Fund to Fight AIDS, Tuberculosis and Malaria",
+            "Unitaid", "Fitch Ratings"} <= set(orgs)
+    assert "Malaria" not in orgs and "Vaccine Alliance" not in orgs
+
+
+def test_branches_are_bodies_and_cabinet_opens_a_title(run) -> None:
+    record = run("The Shenzhen Branch of the People's Bank of China will set up a fund. "
+                 "Treasury Cabinet Secretary Daniel Otieno said the rate would fall.")
+    orgs = labelled(record, "ORG")
+    assert "Shenzhen Branch of the People's Bank of China" in orgs
+    assert "Treasury" in orgs and "Treasury Cabinet" not in orgs
