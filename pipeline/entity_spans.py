@@ -70,7 +70,8 @@ def _is_cap(token: Token) -> bool:
         return not token.whitespace_
     prev = token.doc[token.i - 1] if token.i > 0 else None
     if prev is not None and prev.text == "-" and not prev.whitespace_:
-        return token.is_alpha
+        return token.is_alpha and prev.i > 0 and token.doc[prev.i - 1].text[:1].isupper()
+        # "Al-Maghrib", not the "wing" of "right-wing Republican Party"
     return False
 
 
@@ -291,6 +292,38 @@ def _body_named_as_work(ent: Span, quoted_tokens: set[int]) -> bool:
             t._.pf_cap or t.lower_ in {"of", "and", "for", "the"} for t in ent[start:]))
 
 
+PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "from", "across", "around", "outside"})
+PLACE_APPOSITION_NOUNS = frozenset({"city", "town", "village", "hub", "capital", "province",
+                                    "region", "district", "county", "port", "municipality"})
+
+
+def _used_as_place(doc: Doc, word: str) -> bool:
+    """`in Thornbury`, `Changzhou, a manufacturing hub in Jiangsu`, `Racine, Wisconsin`,
+    a dateline: somewhere the article uses the word for a place."""
+    dateline = doc._.dateline or {}
+    if word in str(dateline.get("place") or ""):
+        return True
+    for t in doc:
+        if t.text != word:
+            continue
+        before = doc[t.i - 1] if t.i > 0 else None
+        if before is not None and before.lower_ in PLACE_PREPOSITIONS:
+            return True
+        after = doc[t.i + 1:t.i + 8]
+        if len(after) >= 2 and after[0].text == ",":
+            if after[1].ent_type_ == "GPE":
+                return True
+            for tok in after[1:]:
+                if tok.text in {",", ".", ";"}:
+                    break
+                if tok.lower_ in PLACE_APPOSITION_NOUNS or tok.lower_ == "home":
+                    return True
+        if t.i + 2 < len(doc) and doc[t.i + 1].text in {"'s", "’s"} and \
+                doc[t.i + 2].lower_ in PLACE_APPOSITION_NOUNS:
+            return True  # "Changzhou's city government"
+    return False
+
+
 def _followed_by_acronym(doc: Doc, end: int) -> bool:
     """`World Food Programme (WFP)`: a name given an acronym is an organisation."""
     return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].is_upper and \
@@ -464,10 +497,13 @@ class EntitySpans:
         spans = name_rules.split_comma_lists(doc, spans, self.known_places)
         spans = name_rules.names_begun_before_and(doc, spans, self.known_places)
         spans = name_rules.names_of_programmes(doc, spans)
-        spans = name_rules.common_words_opening_sentences(doc, spans)
+        spans = name_rules.common_words_opening_sentences(doc, spans, self.known_places)
         spans = name_rules.drop_demonyms_and_regions(spans)
         spans = name_rules.acronyms_of_bodies(doc, spans)
         spans = name_rules.possessive_brands(doc, spans)
+        spans = name_rules.drop_natural_features(doc, spans, self.known_places)
+        spans = name_rules.title_words_read_as_people(doc, spans)
+        spans = name_rules.places_joined_into_health_bodies(doc, spans)
         spans = name_rules.places_after_companies(doc, spans)
         spans = name_rules.split_organs_of_bodies(doc, spans)
         spans = name_rules.orgs_coordinated_with_orgs(doc, spans, self.known_places)
@@ -644,8 +680,8 @@ class EntitySpans:
             conj = next(t.i for t in span if t.lower_ in {"and", "&"})
             if end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN":
                 return False  # "... Department of Education and Australian universities"
-            if doc[end - 1].lower_ in STRONG_HEADS and any(
-                    t.lower_ in ORG_HEADS for t in doc[start:conj]):
+            if (doc[end - 1].lower_ in STRONG_HEADS or doc[conj + 1].lower_ in STRONG_HEADS) \
+                    and any(t.lower_ in ORG_HEADS for t in doc[start:conj]):
                 return False  # "School of Medicine and Pacific Lutheran University"
         return True
 
@@ -653,6 +689,7 @@ class EntitySpans:
                      dateline_places: list[Span]) -> list[Span]:
         """Later short mentions of a company name: "Calvera" after "Calvera Semiconductor Inc."."""
         aliases: set[tuple[str, ...]] = set()
+        corporate: set[tuple[str, ...]] = set()  # first words of names with a legal suffix
         lower = {t.lower_ for t in doc if t.is_lower}
         lower |= {t.text.lower() for e in doc.ents if e.label_ in {"GPE", "LOC", "NORP", "FAC"}
                   for t in e}  # the model's places are no coined names either
@@ -669,6 +706,7 @@ class EntitySpans:
                 aliases.add((toks[0],))  # "Orrin" after "Orrin Energy Cooperative"
             if len(core) == len(toks) or not core:
                 continue
+            corporate.add((core[0],))  # "Thornbury" of "Thornbury Diagnostics N.V."
             for n in range(1, len(core) + 1):
                 alias = tuple(core[:n])
                 if alias[0][:1].isupper() and alias[0].lower() not in DETERMINERS:
@@ -678,7 +716,8 @@ class EntitySpans:
         places = {s.text for s in dateline_places}
         aliases = {a for a in aliases if " ".join(a) not in places
                    and " ".join(a) not in self.places and a[0].split("-")[0] not in self.places
-                   and not (len(a) == 1 and a[0] in self.cities)}  # "Xiamen" of "Xiamen Port"
+                   and not (len(a) == 1 and a[0] in self.cities and (
+                       a not in corporate or _used_as_place(doc, a[0])))}  # "Xiamen Port"
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for alias in sorted(aliases, key=len, reverse=True):
             by_first.setdefault(alias[0], []).append(alias)

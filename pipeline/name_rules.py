@@ -32,6 +32,7 @@ GENERIC_NAME_WORDS = words("generic_name_words")
 CORPORATE_WORDS = words("corporate_words")
 DETERMINERS = words("determiners")
 ORGANS = words("company_organs")  # "Board of Directors", which other organs answer to
+PLACE_WORDS = words("place_words")  # generic words that also make place names: "Colac Bay"
 NO_OF_PLACE_HEADS = words("no_of_place_heads")  # "Samsung Electronics Co., Ltd. of South Korea"
 NAME_LINKS = {"of", "for", "on"}
 LIST_LINKS = {",", "and", "&"}
@@ -999,8 +1000,9 @@ def places_named_by_residents(doc: Doc, spans: list[Span]) -> list[Span]:
     `Chama Mayor Ernesto Valdez`, `Kayla Dunn, 27, of Dunnellon`); every mention follows."""
     towns = {s.text for s in spans if s.label_ == "ORG" and len(s) <= 3 and
              all(t.is_title and t.is_alpha for t in s) and
-             not any(t.lower_ in ORG_HEADS or t.lower_ in GENERIC_NAME_WORDS for t in s) and
-             _names_residents(doc, s)}
+             not any(t.lower_ in ORG_HEADS or t.lower_ in GENERIC_NAME_WORDS - PLACE_WORDS
+                     for t in s) and not (len(s) > 1 and s[-1].text.endswith("s")) and
+             _names_residents(doc, s)}  # not "Taff Valley Wheelers", a club
     if not towns:
         return spans
     return [Span(doc, s.start, s.end, label="GPE") if s.label_ == "ORG" and s.text in towns
@@ -1144,18 +1146,25 @@ def _opens_sentence(token: Token) -> bool:
     return i == token.sent.start
 
 
-def common_words_opening_sentences(doc: Doc, spans: list[Span]) -> list[Span]:
+def common_words_opening_sentences(doc: Doc, spans: list[Span],
+                                   places: frozenset[str] = frozenset()) -> list[Span]:
     """`Hotel operators have warned`, `Education received the largest share`: a one-word
     ORG that opens a sentence, is written in lowercase elsewhere in the article and never
     stands capitalised on its own inside a sentence (`Hydrogen Materials Centre` is a longer
-    name) is a common noun the capital letter misled the model on."""
+    name) is a common noun the capital letter misled the model on; so is an adjective the
+    model calls a place (`"Entire villages ...`)."""
     lower = {t.lower_ for t in doc if t.is_lower and t.is_alpha}  # the lemmatizer may be off
     inner_caps = {t.lower_ for t in doc if t.is_title and not _opens_sentence(t) and not (
         t.i > 0 and doc[t.i - 1].is_title) and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title)}
-    return [s for s in spans if not (
-        s.label_ == "ORG" and len(s) == 1 and s[0].is_title and _opens_sentence(s[0]) and
-        bool(_number_forms(s[0].lower_) & lower) and s[0].lower_ not in inner_caps and
-        s[0].lower_ not in ORG_HEADS)]
+    def common(s: Span) -> bool:
+        if len(s) != 1 or not s[0].is_title or not _opens_sentence(s[0]) or \
+                s[0].lower_ in inner_caps:
+            return False
+        if s.label_ == "ORG":
+            return bool(_number_forms(s[0].lower_) & lower) and s[0].lower_ not in ORG_HEADS
+        return s.label_ == "GPE" and s.text not in places and (
+            s[0].pos_ == "ADJ" or s[0].lower_ in lower)  # "Entire villages were cut off"
+    return [s for s in spans if not common(s)]
 
 
 def _number_forms(word: str) -> set[str]:
@@ -1255,3 +1264,62 @@ def places_after_companies(doc: Doc, spans: list[Span]) -> list[Span]:
             s = Span(doc, s.start, s.end, label="GPE")
         out.append(s)
     return out
+
+
+def places_joined_into_health_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`Norfolk and Norwich University Hospitals NHS Foundation Trust`, `Cardiff and Vale
+    University Health Board`: British health bodies are named for two places joined by
+    `and`; the model starts the name at the second."""
+    found = []
+    for s in spans:
+        health = s.label_ == "ORG" and (any(t.text == "NHS" for t in s) or (
+            len(s) >= 2 and s[-2].lower_ == "health" and s[-1].lower_ == "board"))
+        if health and s.start >= 2 and doc[s.start - 1].lower_ == "and" and \
+                doc[s.start - 2].is_title and doc[s.start - 2].is_alpha and \
+                not (s.start >= 3 and doc[s.start - 3].is_title and doc[s.start - 3].is_alpha
+                     and doc[s.start - 3].lower_ not in DETERMINERS):
+            found.append(Span(doc, s.start - 2, s.end, label="ORG"))
+    return _replace_overlapping(spans, found) if found else spans
+
+
+TITLE_WORDS_ALL = words("title_words_all")
+
+
+def title_words_read_as_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`Chief Legal Officer`, `General Partner`, `Vice-President Research`: one word inside
+    a title that the model calls a person, because a title word stands before it."""
+    lower = {t.lower_ for t in doc if t.is_lower}
+
+    def inside_title(s: Span) -> bool:
+        if s.label_ != "PERSON" or len(s) != 1 or s.start == 0:
+            return False
+        prev, tok = doc[s.start - 1], s[0]
+        nxt = doc[s.end] if s.end < len(doc) else None
+        if not (_title_word(prev) or prev.lower_ in PERSON_TITLES or
+                prev.lower_.split("-")[-1] in PERSON_ROLES):
+            return False
+        return (nxt is not None and (_title_word(nxt) or nxt.lower_ in TITLE_WORDS_ALL)) or \
+            tok.lower_ in lower or tok.lower_ in TITLE_WORDS_ALL or _title_word(tok)
+    return [s for s in spans if not inside_title(s)]
+
+
+FEATURE_AFTER = frozenset({"River", "Valley", "Basin", "Delta", "Corridor", "Mountains",
+                           "Range", "Sea", "Gulf", "Coast"})
+FEATURE_BEFORE = frozenset({"Lake", "Mount", "River", "Gulf"})
+
+
+def drop_natural_features(doc: Doc, spans: list[Span], places: frozenset[str]) -> list[Span]:
+    """`the Mississippi River crossing`, `the Tennessee Valley`, `around Lake Chad`: the place
+    name is part of a river's, valley's or lake's name, a natural feature the guidelines
+    leave unannotated, unless the whole is a town (`Elk River`, `Lake City`)."""
+    def feature(s: Span) -> bool:
+        if s.label_ != "GPE":
+            return False
+        nxt = doc[s.end] if s.end < len(doc) else None
+        prev = doc[s.start - 1] if s.start > 0 else None
+        if nxt is not None and nxt.text in FEATURE_AFTER:
+            return doc[s.start:s.end + 1].text not in places
+        if prev is not None and prev.text in FEATURE_BEFORE:
+            return doc[s.start - 1:s.end].text not in places
+        return False
+    return [s for s in spans if not feature(s)]

@@ -616,3 +616,41 @@ def test_branches_are_bodies_and_cabinet_opens_a_title(run) -> None:
     orgs = labelled(record, "ORG")
     assert "Shenzhen Branch of the People's Bank of China" in orgs
     assert "Treasury" in orgs and "Treasury Cabinet" not in orgs
+
+
+def test_health_bodies_named_for_two_places_keep_both(run) -> None:
+    record = run("The Norfolk and Norwich University Hospitals NHS Foundation Trust will lend "
+                 "two paramedics, and Cardiff and Vale University Health Board gets £11.2 million.")
+    orgs = labelled(record, "ORG")
+    assert {"Norfolk and Norwich University Hospitals NHS Foundation Trust",
+            "Cardiff and Vale University Health Board"} <= set(orgs)
+
+
+def test_city_hall_and_words_inside_titles_are_no_people(run) -> None:
+    record = run("Chief Legal Officer Kwabena Asare said the meeting is at 6:30 p.m. at City "
+                 "Hall. Vice-President Research Marc Thibodeau agreed.")
+    people = labelled(record, "PERSON")
+    assert "Hall" not in people and "Legal" not in people and "Research" not in people
+    assert "Kwabena Asare" in people
+
+
+def test_company_named_for_a_town_is_the_company_when_never_used_as_a_place(run) -> None:
+    record = run("Halvard agreed to acquire Thornbury Diagnostics N.V., valuing Thornbury at "
+                 "$2.8 billion. Thornbury employs some 3,400 people, and Thornbury shareholders "
+                 "must approve the deal.")
+    orgs = labelled(record, "ORG")
+    assert orgs.count("Thornbury") == 3 and "Thornbury" not in labelled(record, "GPE")
+
+
+def test_natural_features_and_hyphenated_modifiers_stay_out_of_names(run) -> None:
+    record = run("The new Mississippi River crossing opens in May. Maria Echeverria, candidate "
+                 "of the right-wing Republican Party, spoke in the Islamabad Capital Territory.")
+    assert "Mississippi" not in labelled(record, "GPE")
+    assert "Republican Party" in labelled(record, "ORG")
+    assert "Islamabad Capital Territory" in labelled(record, "GPE")
+
+
+def test_city_that_names_a_company_stays_a_place_where_used_as_one(run) -> None:
+    record = run("Changzhou Xingyu Automotive Co., Ltd. opened a plant. Changzhou, a "
+                 "manufacturing hub in Jiangsu Province, has introduced 1,137 innovators.")
+    assert "Changzhou" in labelled(record, "GPE")
