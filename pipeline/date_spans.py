@@ -108,10 +108,13 @@ def clause_tense(token: Token) -> str:
     marked = _marked_tense(token)
     if marked is not None:
         return marked
+    if _before_reported_clause(token):
+        return "past"  # "Nakamura said on Tuesday she would listen": the saying is dated
     participle = _participle_tense(token)
     tense = _finite_tense(token)
-    if participle is not None and tense != "future":
-        return participle  # but "Donations made before Dec. 31 will be matched"
+    if participle is not None and (tense != "future" or _participle_set_off(token)):
+        return participle  # but "Donations made before Dec. 31 will be matched", while
+        # "The proposals, approved by the Cabinet on Tuesday, will go" dates the approval
     if tense == "present" and _gerund_after(token):
         return "past"  # "leads the squad after winning the trials on Saturday"
     return tense
@@ -132,6 +135,28 @@ def _participle_tense(token: Token) -> str | None:
                 return "future" if head.lower_ in PROSPECTIVE_PARTICIPLES else "past"
             return None
     return None
+
+
+def _before_reported_clause(token: Token) -> bool:
+    """`said on Tuesday she would ...`: the parser hangs the date on the reported clause,
+    but it stands between a past verb and that clause's subject, so it dates the verb."""
+    verb = _verb_above(token)
+    if verb is None or verb.dep_ != "ccomp" or verb.head.tag_ != "VBD":
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and verb.head.i < token.i < min(subjects)
+
+
+def _participle_set_off(token: Token) -> bool:
+    """Is the participle above the token set off by a comma, a clause of its own?"""
+    head = token
+    for _ in range(4):
+        if head.head is head:
+            return False
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            return head.tag_ == "VBN" and head.i > 0 and head.doc[head.i - 1].text == ","
+    return False
 
 
 def _gerund_after(token: Token) -> bool:

@@ -190,6 +190,7 @@ def opaque_acronyms(doc: Doc, opaque: list[Span]) -> list[Span]:
 
 
 PORTFOLIO_HOLDERS = words("portfolio_holders")
+BUSINESS_FUNCTIONS = words("business_functions")  # "Director of Finance": no body
 PORTFOLIO_HEADS = words("portfolio_heads")  # "Local Government" Minister, "Union" Minister
 TITLE_PREFIXES = words("title_prefixes")  # "Group Chief Executive Officer"
 
@@ -203,6 +204,10 @@ def drop_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
                 doc[span.start - 2].lower_ in PORTFOLIO_TITLES and \
                 not any(t.lower_ in ORG_HEADS for t in span):
             continue
+        if span.label_ == "ORG" and span.text.lower() in BUSINESS_FUNCTIONS and \
+                span.start >= 2 and doc[span.start - 1].lower_ in {"of", "for", ","} and \
+                _role_word(doc[span.start - 2]):
+            continue  # "Director of Finance", "Senior Vice President of Operations"
         nxt = doc[span.end] if span.end < len(doc) else None
         if span.label_ == "ORG" and nxt is not None and nxt.is_title and \
                 nxt.lower_ in PORTFOLIO_HOLDERS and span[0].is_title and \

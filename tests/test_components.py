@@ -139,6 +139,9 @@ def test_money_and_percent_get_values(run) -> None:
     ("Donations made before Friday will be matched.", "Friday", "2024-03-08"),
     ("Chepkoech leads the squad after winning the national trials on Saturday.",
      "Saturday", "2024-03-02"),
+    ("The proposals, approved by the Cabinet on Friday, will go before the Council.",
+     "Friday", "2024-03-01"),
+    ("The mayor said on Friday she would resign.", "Friday", "2024-03-01"),
 ])
 def test_dates_resolve_by_the_tense_of_their_clause(run, text, span, value) -> None:
     found = {d.text: d.value for d in run(text).dates}

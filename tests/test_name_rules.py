@@ -654,3 +654,11 @@ def test_city_that_names_a_company_stays_a_place_where_used_as_one(run) -> None:
     record = run("Changzhou Xingyu Automotive Co., Ltd. opened a plant. Changzhou, a "
                  "manufacturing hub in Jiangsu Province, has introduced 1,137 innovators.")
     assert "Changzhou" in labelled(record, "GPE")
+
+
+def test_business_functions_after_a_title_and_the_council_house_are_no_bodies(run) -> None:
+    record = run("The council's Director of Finance, Oluwaseyi Adeyemi, warned of a gap. She "
+                 "joined as Senior Vice President of Operations. The meeting starts at 2pm at "
+                 "the Council House.")
+    orgs = labelled(record, "ORG")
+    assert "Finance" not in orgs and "Operations" not in orgs and "Council" not in orgs
