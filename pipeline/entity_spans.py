@@ -123,7 +123,11 @@ def _headline_verb(token: Token) -> bool:
     """`Acme Partners With Beta`, `Acme Reports Fourth Quarter`: a verb, not `Capital Partners`."""
     if token.lower_ not in HEADLINE_VERBS or not token.is_title:
         return False
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "to" and token.i + 2 < len(doc) and \
+            doc[token.i + 2].is_lower:
+        return False  # "raised $35 million from Harlow Street Capital Partners to fund ..."
     return nxt is not None and (nxt.is_title or nxt.lower_ in {"with", "to", "on", "for", "in"})
 
 
@@ -394,6 +398,9 @@ class EntitySpans:
         aliases_defined = [r for r in quoted if _defines_alias(doc, *r)]
         opaque = [doc[s:e] for s, e in quoted if (s, e) not in aliases_defined]
         rule_orgs: list[Span] = [Span(doc, s, e, label="ORG") for s, e in aliases_defined]
+        known_orgs = non_overlapping(sorted(
+            (Span(doc, s, e, label="ORG") for _, s, e in self.known_orgs(doc)),
+            key=lambda k: k.start - k.end))
         for match_id, start, end in self.matcher(doc):
             label, pattern_id = self.labels[match_id]
             if label == "OPAQUE" and _followed_by_acronym(doc, end) and \
@@ -435,13 +442,14 @@ class EntitySpans:
         opaque += [e for e in doc.ents if e.label_ in OPAQUE_MODEL_LABELS and not any(
             s <= e.start and e.end <= t for s, t in alias_regions)  # ("Lakeshore" or ...)
             and e.text.lower() not in HOLIDAYS  # "before Thanksgiving" is a date
-            and e not in works_named_like_bodies]
+            and e not in works_named_like_bodies
+            and not any(k.start <= e.start and e.end <= k.end for k in known_orgs)]
         opaque += name_rules.products(doc)
         for start, end in quoted:
             if doc[end - 1].lower_ in ORG_HEADS:  # a quoted organisation name
                 rule_orgs.append(Span(doc, start, end, label="ORG"))
         rule_orgs += [Span(doc, s, e, label="ORG") for _, s, e in self.wires(doc)]
-        rule_orgs += [Span(doc, s, e, label="ORG") for _, s, e in self.known_orgs(doc)]
+        rule_orgs += known_orgs
 
         dateline_places = self._dateline_places(doc)
         candidates: list[Span] = list(dateline_places)
@@ -508,6 +516,7 @@ class EntitySpans:
         spans = name_rules.split_organs_of_bodies(doc, spans)
         spans = name_rules.orgs_coordinated_with_orgs(doc, spans, self.known_places)
         spans = name_rules.propagate_acronyms(doc, spans, opaque)
+        spans = name_rules.known_organisations(spans, known_orgs, opaque)
         for span in spans:
             self._set_value(span)
         doc.spans[extensions.ENTITIES] = spans

@@ -1328,3 +1328,14 @@ def drop_natural_features(doc: Doc, spans: list[Span], places: frozenset[str]) -
             return doc[s.start - 1:s.end].text not in places
         return False
     return [s for s in spans if not feature(s)]
+
+
+def known_organisations(spans: list[Span], known: list[Span], opaque: list[Span]) -> list[Span]:
+    """A name from the organisation gazetteer is an organisation whatever a rule made of it
+    (`said World Aquatics executive director ...` is no person), unless a longer
+    organisation holds it (`UNICEF Malawi`) or it stands inside an opaque name."""
+    found = [k for k in known if not any(
+        s.label_ == "ORG" and s.start <= k.start and k.end <= s.end for s in spans) and not any(
+        o.start <= k.start and k.end <= o.end and (o.start, o.end) != (k.start, k.end)
+        for o in opaque)]
+    return _replace_overlapping(spans, found) if found else spans

@@ -662,3 +662,20 @@ def test_business_functions_after_a_title_and_the_council_house_are_no_bodies(ru
                  "the Council House.")
     orgs = labelled(record, "ORG")
     assert "Finance" not in orgs and "Operations" not in orgs and "Council" not in orgs
+
+
+def test_legal_suffixes_of_asian_companies_and_partners_before_to_stay_in_names(run) -> None:
+    record = run("Ardent Straits Capital Pte. Ltd. said it agreed. It signed with Tata "
+                 "Electronics Pvt. Ltd. on Monday. Brisket said it had raised $35 million from "
+                 "Harlow Street Capital Partners to fund the expansion.")
+    orgs = labelled(record, "ORG")
+    assert {"Ardent Straits Capital Pte. Ltd.", "Tata Electronics Pvt. Ltd.",
+            "Harlow Street Capital Partners"} <= set(orgs)
+
+
+def test_gazetteer_organisations_win_over_other_readings(run) -> None:
+    record = run('"We want more nations on the blocks," said World Aquatics executive director '
+                 "Marta Kovač. Before joining, she began her career at Accenture in Chicago.")
+    orgs = labelled(record, "ORG")
+    assert "World Aquatics" in orgs and "Accenture" in orgs
+    assert "World Aquatics" not in labelled(record, "PERSON")
