@@ -42,8 +42,6 @@ SHORT_FORM_HEADS = words("short_form_heads")
 ADMIN_DESCRIPTORS = words("admin_descriptors")
 MONEY_PREFIXES = numbers.currency_prefixes()
 MAGNITUDE_WORDS = numbers.magnitude_words()
-# a programme with its own acronym is an agency ("World Food Programme (WFP)"); an act is not
-BODY_EVENT_HEADS = frozenset({"programme", "program"})
 GENERIC_NAME_WORDS = words("generic_name_words")
 BODY_HEADS = words("body_heads")  # a "place" with one of these in it is a body
 STRONG_HEADS = frozenset(h.lower() for h in SHORT_FORM_HEADS)
@@ -401,12 +399,11 @@ class EntitySpans:
         known_orgs = non_overlapping(sorted(
             (Span(doc, s, e, label="ORG") for _, s, e in self.known_orgs(doc)),
             key=lambda k: k.start - k.end))
+        known_keys = {(k.start, k.end) for k in known_orgs}
         for match_id, start, end in self.matcher(doc):
             label, pattern_id = self.labels[match_id]
-            if label == "OPAQUE" and _followed_by_acronym(doc, end) and \
-                    doc[end - 1].lower_ in BODY_EVENT_HEADS and \
-                    pattern_id.startswith("event"):
-                rule_orgs.append(Span(doc, start, end, label="ORG"))  # World Food Programme (WFP)
+            if label == "OPAQUE" and (start, end) in known_keys:
+                continue  # "World Food Programme" is an agency, not a programme
             elif label == "OPAQUE" and pattern_id == "facility" and end < len(doc) and \
                     doc[end].is_title:
                 continue  # "Florida Highway Patrol" goes on: an organisation, not a road
@@ -473,7 +470,10 @@ class EntitySpans:
                       for c in self._split_place_pairs(candidates)]
         candidates += places
         candidates += self._cities_in_context(doc)
-        kept = [s for s in candidates if self._keep(s, opaque) and s.text not in not_orgs]
+        kept = [s for s in candidates if (self._keep(s, opaque) or (
+            (s.start, s.end) in known_keys and not any(  # but "World Athletics Championships"
+                o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in opaque)))
+                and s.text not in not_orgs]
         opaque += name_rules.opaque_acronyms(doc, opaque)
         kept = [s for s in kept if not any(o.start <= s.start and s.end <= o.end and
                                            len(o) == 1 for o in opaque)]
@@ -872,10 +872,8 @@ class EntitySpans:
         if label in {"ORG", "PERSON", "GPE"}:
             if not any(t.text[:1].isupper() for t in span) or text_lower in TIMEZONES:
                 return False
-            if text_lower in COMPASS or (span[-1].lower_ in EVENT_HEADS and not (
-                    span[-1].lower_ in BODY_EVENT_HEADS and
-                    _followed_by_acronym(span.doc, span.end))):
-                return False  # but "World Food Programme (WFP)" is an organisation
+            if text_lower in COMPASS or span[-1].lower_ in EVENT_HEADS:
+                return False  # "World Food Programme" comes from the gazetteer
         if label == "MONEY" and span[-1].lower_ in {"pounds", "pound"} and \
                 span.end < len(span.doc) and span.doc[span.end].lower_ == "of":
             return False  # weight, not sterling

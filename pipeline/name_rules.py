@@ -193,6 +193,7 @@ PORTFOLIO_HOLDERS = words("portfolio_holders")
 BUSINESS_FUNCTIONS = words("business_functions")  # "Director of Finance": no body
 PORTFOLIO_HEADS = words("portfolio_heads")  # "Local Government" Minister, "Union" Minister
 TITLE_PREFIXES = words("title_prefixes")  # "Group Chief Executive Officer"
+MODIFIED_NOUNS = words("modified_nouns")  # "Treasury bills": the word names no body here
 
 
 def drop_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -460,6 +461,11 @@ def drop_generic_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
                 span[0].lower_ in GENERIC_NAME_WORDS | {"circuit"} and \
                 span[0].lower_ not in ORG_HEADS:
             continue
+        if span.label_ == "ORG" and len(span) == 1 and nxt is not None and \
+                span[0].lower_ in GENERIC_NAME_WORDS | {"treasury"} and \
+                span[0].lower_ not in ORG_HEADS and (
+                    nxt.lower_ in MODIFIED_NOUNS or (nxt.text == "-" and not nxt.whitespace_)):
+            continue  # "State-owned mines", "91-day Treasury bills", "the State agency"
         if span.label_ == "ORG" and len(span) == 1 and span[0].lower_ in TITLE_PREFIXES and \
                 nxt is not None and (nxt.lower_ in ORG_TRAILING_TITLES or
                                      nxt.lower_ in PERSON_ROLES) and \

@@ -679,3 +679,18 @@ def test_gazetteer_organisations_win_over_other_readings(run) -> None:
     orgs = labelled(record, "ORG")
     assert "World Aquatics" in orgs and "Accenture" in orgs
     assert "World Aquatics" not in labelled(record, "PERSON")
+
+
+def test_programmes_with_acronyms_are_opaque_but_agencies_named_programme_are_not(run) -> None:
+    record = run("Volunteers of the Cyclone Preparedness Programme (CPP) evacuated families, "
+                 "and the World Food Programme (WFP) delivered rice.")
+    orgs = labelled(record, "ORG")
+    assert "World Food Programme" in orgs and "WFP" in orgs
+    assert "Cyclone Preparedness Programme" not in orgs and "CPP" not in orgs
+
+
+def test_generic_words_modifying_a_noun_name_no_body(run) -> None:
+    record = run("State-owned mines kept shipping, and yields on 91-day Treasury bills fell. "
+                 "Treasury data show debt at 67% of GDP.")
+    orgs = labelled(record, "ORG")
+    assert orgs.count("Treasury") == 1 and "State" not in orgs
