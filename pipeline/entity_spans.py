@@ -309,7 +309,8 @@ def _used_as_place(doc: Doc, word: str) -> bool:
         if t.text != word:
             continue
         before = doc[t.i - 1] if t.i > 0 else None
-        if before is not None and before.lower_ in PLACE_PREPOSITIONS:
+        if before is not None and before.lower_ in PLACE_PREPOSITIONS and not (
+                t.i + 1 < len(doc) and doc[t.i + 1].is_title):  # not "at Setouchi Electric"
             return True
         after = doc[t.i + 1:t.i + 8]
         if len(after) >= 2 and after[0].text == ",":

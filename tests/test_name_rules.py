@@ -694,3 +694,10 @@ def test_generic_words_modifying_a_noun_name_no_body(run) -> None:
                  "Treasury data show debt at 67% of GDP.")
     orgs = labelled(record, "ORG")
     assert orgs.count("Treasury") == 1 and "State" not in orgs
+
+
+def test_company_alias_after_a_preposition_inside_its_own_name_is_no_place_use(run) -> None:
+    record = run("TOKYO, Feb 18 (Reuters) - The regulator approved upgrades at Setouchi Electric "
+                 "Power Co.'s reactor. Setouchi's shares rose 6.2%, and Setouchi plans to load "
+                 "fuel in April.", None)
+    assert labelled(record, "ORG").count("Setouchi") == 2
