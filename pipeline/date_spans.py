@@ -120,21 +120,27 @@ def clause_tense(token: Token) -> str:
     return tense
 
 
-def _participle_tense(token: Token) -> str | None:
-    """`The final decision, published Tuesday,`: a participle modifying a noun dates a past
-    event, unless it looks ahead (`the vote scheduled for Tuesday`)."""
+def _first_verb_above(token: Token) -> Token | None:
+    """The first verb on the way up from the token, within four steps."""
     head = token
     for _ in range(4):
         if head.head is head:
             return None
         head = head.head
         if head.pos_ in {"VERB", "AUX"}:
-            if head.tag_ == "VBN" and head.dep_ in {"acl", "amod"}:
-                if head.head.head.lower_ == "with":
-                    return None  # "with a contractor appointed before Christmas"
-                return "future" if head.lower_ in PROSPECTIVE_PARTICIPLES else "past"
-            return None
+            return head
     return None
+
+
+def _participle_tense(token: Token) -> str | None:
+    """`The final decision, published Tuesday,`: a participle modifying a noun dates a past
+    event, unless it looks ahead (`the vote scheduled for Tuesday`)."""
+    head = _first_verb_above(token)
+    if head is None or not (head.tag_ == "VBN" and head.dep_ in {"acl", "amod"}):
+        return None
+    if head.head.head.lower_ == "with":
+        return None  # "with a contractor appointed before Christmas"
+    return "future" if head.lower_ in PROSPECTIVE_PARTICIPLES else "past"
 
 
 def _before_reported_clause(token: Token) -> bool:
@@ -149,14 +155,9 @@ def _before_reported_clause(token: Token) -> bool:
 
 def _participle_set_off(token: Token) -> bool:
     """Is the participle above the token set off by a comma, a clause of its own?"""
-    head = token
-    for _ in range(4):
-        if head.head is head:
-            return False
-        head = head.head
-        if head.pos_ in {"VERB", "AUX"}:
-            return head.tag_ == "VBN" and head.i > 0 and head.doc[head.i - 1].text == ","
-    return False
+    head = _first_verb_above(token)
+    return head is not None and head.tag_ == "VBN" and head.i > 0 and \
+        head.doc[head.i - 1].text == ","
 
 
 def _gerund_after(token: Token) -> bool:
