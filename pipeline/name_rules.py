@@ -1253,7 +1253,7 @@ def split_organs_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 DEMONYMS = words("demonyms")
-WORLD_REGIONS = words("world_regions")
+WORLD_REGIONS = CONTINENTS | words("world_regions")  # "Asia", and "EMEA", "Latin America"
 
 
 def drop_demonyms_and_regions(spans: list[Span]) -> list[Span]:
